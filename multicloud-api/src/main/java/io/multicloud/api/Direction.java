@@ -1,0 +1,4 @@
+package io.multicloud.api;
+
+/** The direction of traffic a security rule allows. */
+public enum Direction { INBOUND, OUTBOUND }

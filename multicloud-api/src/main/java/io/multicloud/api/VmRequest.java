@@ -1,0 +1,134 @@
+package io.multicloud.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A VM to create.
+ * <pre>{@code VmRequest.named("vm-1").image("ubuntu-22.04").spec("t3.small")
+ *     .subnet(vpc, "sn-1").securityGroups(sg).keyPair(key)}</pre>
+ *
+ * @param name the VM's name
+ * @param image the image name (or the cloud's image id)
+ * @param spec the spec name
+ * @param vpc the VPC's name
+ * @param subnet the subnet's name
+ * @param securityGroups names of the security groups
+ * @param keyPair the key pair's name, or null
+ * @param zone the zone, or null for the subnet's or connection's
+ * @param rootDiskGB the root disk size, 0 for the image's default
+ * @param rootDiskType the root disk type in the cloud's terms, or null for the default
+ * @param userData a start-up script, or null
+ * @param tags its tags
+ */
+public record VmRequest(String name, String image, String spec, String vpc, String subnet,
+                        List<String> securityGroups, String keyPair, String zone, int rootDiskGB,
+                        String rootDiskType, String userData, Map<String, String> tags) implements CreateRequest {
+    /** The largest root disk a request may ask for. */
+    public static final int MAX_ROOT_DISK_GB = 65536;
+
+    public VmRequest {
+        Validate.name("vm name", name);
+        securityGroups = List.copyOf(securityGroups);
+        securityGroups.forEach(g -> Validate.name("security group", g));
+        if (keyPair != null) {
+            Validate.name("key pair", keyPair);
+        }
+        if (rootDiskGB != 0) {
+            Validate.range("root disk size (GB)", rootDiskGB, 1, MAX_ROOT_DISK_GB);
+        }
+        tags = Validate.tags("vm tags", tags);
+    }
+
+    /** A request with only a name. */
+    public static VmRequest named(String name) {
+        return new VmRequest(name, null, null, null, null, List.of(), null, null, 0, null, null, Map.of());
+    }
+
+    /** A copy with another name and everything else the same: for making many alike. */
+    public VmRequest name(String newName) {
+        return new VmRequest(newName, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags);
+    }
+
+    /** A copy with this image. */
+    public VmRequest image(String newImage) {
+        return new VmRequest(name, newImage, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags);
+    }
+
+    /** A copy with this spec. */
+    public VmRequest spec(String newSpec) {
+        return new VmRequest(name, image, newSpec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags);
+    }
+
+    /** A copy in this subnet of this VPC. */
+    public VmRequest subnet(String vpcName, String subnetName) {
+        Validate.name("vpc", vpcName);
+        Validate.name("subnet", subnetName);
+        return new VmRequest(name, image, spec, vpcName, subnetName, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags);
+    }
+
+    /** A copy in this subnet of this VPC. */
+    public VmRequest subnet(Vpc vpcValue, String subnetName) {
+        return subnet(vpcValue.name(), subnetName);
+    }
+
+    /** A copy with these security groups. */
+    public VmRequest securityGroups(String... names) {
+        return new VmRequest(name, image, spec, vpc, subnet, List.of(names), keyPair, zone, rootDiskGB, rootDiskType, userData, tags);
+    }
+
+    /** A copy with these security groups. */
+    public VmRequest securityGroups(SecurityGroup... groups) {
+        return securityGroups(Arrays.stream(groups).map(SecurityGroup::name).toArray(String[]::new));
+    }
+
+    /** A copy with this key pair. */
+    public VmRequest keyPair(String keyPairName) {
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPairName, zone, rootDiskGB, rootDiskType, userData, tags);
+    }
+
+    /** A copy with this key pair. */
+    public VmRequest keyPair(KeyPair key) {
+        return keyPair(key.name());
+    }
+
+    /** A copy in this zone. */
+    public VmRequest zone(String newZone) {
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, newZone, rootDiskGB, rootDiskType, userData, tags);
+    }
+
+    /** A copy with this root disk (type may be null for the cloud's default). */
+    public VmRequest rootDisk(String type, int sizeGB) {
+        Validate.range("root disk size (GB)", sizeGB, 1, MAX_ROOT_DISK_GB);
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, sizeGB, type, userData, tags);
+    }
+
+    /** A copy with this start-up script. */
+    public VmRequest userData(String script) {
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, script, tags);
+    }
+
+    /** A copy with one more tag. */
+    public VmRequest tag(String key, String value) {
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData,
+                TagMaps.with(tags, key, value));
+    }
+
+    @Override
+    public void requireComplete() {
+        Validate.notBlank("image", image);
+        Validate.notBlank("spec", spec);
+        Validate.notBlank("vpc", vpc);
+        Validate.notBlank("subnet", subnet);
+    }
+
+    /** userData may hold secrets: it is left out of the text form. */
+    @Override
+    public String toString() {
+        return "VmRequest[name=" + name + ", image=" + image + ", spec=" + spec + ", vpc=" + vpc + ", subnet=" + subnet
+                + ", securityGroups=" + securityGroups + ", keyPair=" + keyPair + ", zone=" + zone
+                + ", rootDiskGB=" + rootDiskGB + ", rootDiskType=" + rootDiskType
+                + ", userData=" + (userData == null ? "none" : "(" + userData.length() + " chars)") + ", tags=" + tags + "]";
+    }
+}
