@@ -1,0 +1,149 @@
+package io.multicloud.core;
+
+import io.multicloud.api.Cloud;
+import io.multicloud.api.ConnectionConfig;
+import io.multicloud.api.InvalidRequestException;
+import io.multicloud.core.cloud.DefaultCloud;
+import io.multicloud.core.connect.ConnectionSettings;
+import io.multicloud.core.connect.DriverRegistry;
+import io.multicloud.spi.Driver;
+import io.multicloud.spi.DriverConnection;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: finds the drivers on the class path and opens connections to clouds.
+ * <pre>{@code
+ * try (MultiCloud mc = MultiCloud.create()) {
+ *     Cloud mock = mc.connect("mock", "mars");                     // in code
+ *     Cloud aws = mc.connect(ConnectionConfig.of("aws", "us-east-2")
+ *                               .credential("access_key_id", "...")); // with a credential
+ *     Cloud dev = mc.connect("dev-mock");                           // named: environment or ~/.multicloud
+ * }
+ * }</pre>
+ * Instances share nothing: two in one JVM never see each other's connections or mock clouds.
+ * Closing it closes every connection it opened.
+ */
+public final class MultiCloud implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MultiCloud.class);
+
+    private final DriverRegistry drivers;
+    private final ConnectionSettings settings;
+    private final Set<Cloud> open = ConcurrentHashMap.newKeySet();
+
+    private MultiCloud(Builder builder) {
+        this.drivers = DriverRegistry.load(builder.classLoader);
+        this.settings = new ConnectionSettings(builder.environment, builder.home);
+    }
+
+    /** Finds the drivers with the context class loader, reads named connections from the real environment and home. */
+    public static MultiCloud create() {
+        return builder().build();
+    }
+
+    /** A builder, to choose the class loader, environment or home directory (tests do). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The names of the drivers found, such as {@code [aws, mock]}. */
+    public Set<String> drivers() {
+        return drivers.names();
+    }
+
+    /** The names of the connections configured in the environment and in the configuration files. */
+    public List<String> connectionNames() {
+        return settings.names();
+    }
+
+    /**
+     * Connects to a region with the cloud's own credential chain (for AWS: its default
+     * provider chain; for OpenStack: the {@code OS_*} variables; for the mock: account "default").
+     */
+    public Cloud connect(String driver, String region) {
+        return connect(ConnectionConfig.of(driver, region));
+    }
+
+    /** Connects to a connection configured by name in the environment or in {@code ~/.multicloud}. */
+    public Cloud connect(String connectionName) {
+        return connect(settings.get(connectionName));
+    }
+
+    /**
+     * Connects with a full configuration. An unknown driver fails with the drivers found; a
+     * region the driver does not know fails with the regions it knows; neither calls a cloud.
+     */
+    public Cloud connect(ConnectionConfig config) {
+        Objects.requireNonNull(config, "config");
+        Driver driver = drivers.get(config.driver());
+        Set<String> regions = driver.knownRegions();
+        if (!regions.isEmpty() && !regions.contains(config.region())) {
+            throw new InvalidRequestException("region", "unknown region '" + config.region() + "' for driver '"
+                    + driver.name() + "'; known regions: " + new TreeSet<>(regions));
+        }
+        log.debug("connecting {}", config);
+        DriverConnection connection = driver.connect(config);
+        DefaultCloud cloud = new DefaultCloud(driver.name(), config, connection, open::remove);
+        open.add(cloud);
+        return cloud;
+    }
+
+    /** Closes every connection this instance opened and did not close yet. */
+    @Override
+    public void close() {
+        for (Cloud cloud : new ArrayList<>(open)) {
+            try {
+                cloud.close();
+            } catch (RuntimeException e) {
+                log.warn("closing {} failed: {}", cloud.config().name(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MultiCloud[drivers=" + drivers() + ", open connections=" + open.size() + "]";
+    }
+
+    /** Builds a {@link MultiCloud}. */
+    public static final class Builder {
+        private ClassLoader classLoader = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : MultiCloud.class.getClassLoader();
+        private Map<String, String> environment = System.getenv();
+        private Path home = Path.of(System.getProperty("user.home", "."));
+
+        private Builder() {
+        }
+
+        /** The class loader to find drivers with. */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader);
+            return this;
+        }
+
+        /** The environment variables to read named connections from (default: the process's). */
+        public Builder environment(Map<String, String> env) {
+            this.environment = Map.copyOf(env);
+            return this;
+        }
+
+        /** The user's home directory, holding {@code .multicloud/connections.yaml} (default: user.home). */
+        public Builder home(Path dir) {
+            this.home = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        /** A new instance. */
+        public MultiCloud build() {
+            return new MultiCloud(this);
+        }
+    }
+}
