@@ -1,0 +1,18 @@
+package io.multicloud.driver.mock;
+
+/**
+ * A fault the mock injects on demand (see {@link MockControl#failNthCall} and
+ * {@link MockControl#failFraction}); each kind raises the exception a real cloud would.
+ */
+public enum FaultKind {
+    /** {@link io.multicloud.api.ThrottledException} (retryable). */
+    THROTTLED,
+    /** {@link io.multicloud.api.TransientCloudException} (retryable). */
+    TRANSIENT,
+    /** {@link io.multicloud.api.QuotaExceededException} with scope REGION. */
+    QUOTA,
+    /** {@link io.multicloud.api.CapacityUnavailableException} with scope ZONE. */
+    CAPACITY,
+    /** {@link io.multicloud.api.AuthenticationFailedException}. */
+    AUTH
+}
