@@ -1,0 +1,115 @@
+package io.multicloud.testkit;
+
+import io.multicloud.api.Cloud;
+import io.multicloud.api.ConnectionConfig;
+import io.multicloud.core.MultiCloud;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JUnit 5 extension behind {@link MockCloudTest}: resolves {@link Cloud} and
+ * {@link MultiCloud} parameters of test methods and of their {@code @BeforeEach} and
+ * {@code @AfterEach} methods (one pair per test, shared by all of them), and closes both after
+ * the test. Register it through the annotation.
+ */
+public final class MockCloudExtension implements ParameterResolver, AfterEachCallback {
+    private static final Logger log = LoggerFactory.getLogger(MockCloudExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MockCloudExtension.class);
+    private static final String SESSION = "session";
+    private static final MockCloudTest DEFAULTS = Defaults.class.getAnnotation(MockCloudTest.class);
+
+    @MockCloudTest
+    private static final class Defaults {
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Cloud.class || type == MultiCloud.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (!(parameter.getDeclaringExecutable() instanceof Method) || context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("@MockCloudTest injects a Cloud or MultiCloud into test methods and"
+                    + " @BeforeEach/@AfterEach methods only, not into " + parameter.getDeclaringExecutable());
+        }
+        Session session = context.getStore(NAMESPACE).getOrComputeIfAbsent(SESSION, k -> open(context), Session.class);
+        return parameter.getParameter().getType() == Cloud.class ? session.cloud() : session.multiCloud();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Session session = context.getStore(NAMESPACE).remove(SESSION, Session.class);
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private static Session open(ExtensionContext context) {
+        MockCloudTest settings = settings(context);
+        String account = settings.account().isBlank()
+                ? "test-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) : settings.account();
+        ConnectionConfig config = ConnectionConfig.of("mock", settings.region())
+                .named("mock/" + settings.region() + "/" + account)
+                .credential("account", account)
+                .property("transition_ms", Long.toString(settings.transitionMillis()));
+        if (!settings.zone().isBlank()) {
+            config = config.zone(settings.zone());
+        }
+        for (String entry : settings.properties()) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterResolutionException("@MockCloudTest property '" + entry + "' is not key=value");
+            }
+            config = config.property(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        MultiCloud multiCloud = MultiCloud.builder()
+                .environment(Map.of())
+                .home(Path.of(System.getProperty("java.io.tmpdir"), "multicloud-test-home-" + account))
+                .build();
+        try {
+            Cloud cloud = multiCloud.connect(config);
+            log.debug("{} runs on a fresh mock cloud {}", context.getDisplayName(), cloud);
+            return new Session(multiCloud, cloud);
+        } catch (RuntimeException e) {
+            multiCloud.close();
+            throw e;
+        }
+    }
+
+    /** The annotation on the method, else on the class or an enclosing class, else the defaults. */
+    private static MockCloudTest settings(ExtensionContext context) {
+        Optional<MockCloudTest> onMethod = AnnotationSupport.findAnnotation(context.getTestMethod(), MockCloudTest.class);
+        if (onMethod.isPresent()) {
+            return onMethod.get();
+        }
+        for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+            Optional<MockCloudTest> found = AnnotationSupport.findAnnotation((AnnotatedElement) type, MockCloudTest.class);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return DEFAULTS;
+    }
+
+    /** What one test got; closed after it. AutoCloseable, so the store closes it even if afterEach does not run. */
+    private record Session(MultiCloud multiCloud, Cloud cloud) implements AutoCloseable {
+        @Override
+        public void close() {
+            multiCloud.close();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.multicloud.testkit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives each test a fresh mock cloud of its own: a parameter of type
+ * {@link io.multicloud.api.Cloud} receives a connection to the {@code mock} driver on a new,
+ * randomly named mock account (so no two tests see each other's resources), and a parameter
+ * of type {@link io.multicloud.core.MultiCloud} receives the instance that opened it. Both are
+ * closed after the test. The mock driver ({@code driver-mock}) must be on the test class path.
+ * <pre>{@code
+ * @MockCloudTest
+ * class MyServiceTest {
+ *     @Test
+ *     void startsAVm(Cloud cloud) {
+ *         cloud.vpcs().create(VpcRequest.named("vpc-1").cidr("10.0.0.0/16").subnet("sn-1", "10.0.1.0/24"));
+ *         Vm vm = cloud.vms().create(VmRequest.named("vm-1").image("ubuntu-22.04").spec("m1.small")
+ *                 .subnet("vpc-1", "sn-1"));
+ *         assertThat(cloud.vms().withName("vm-1").waitUntil(VmStatus.RUNNING, Duration.ofSeconds(5)).status())
+ *                 .isEqualTo(VmStatus.RUNNING);
+ *     }
+ *
+ *     @Test
+ *     @MockCloudTest(region = "venus", properties = "quota_vms=1")
+ *     void runsIntoTheQuota(Cloud cloud, MultiCloud multiCloud) { ... }
+ * }
+ * }</pre>
+ * On a method, the annotation replaces the one on the class. The injected {@code MultiCloud}
+ * reads no environment variable and no file of the user's home, so a test never reaches a real
+ * cloud by accident. The mock's control panel is {@code cloud.unwrap(MockControl.class)}.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@ExtendWith(MockCloudExtension.class)
+public @interface MockCloudTest {
+    /** The mock region to connect to. */
+    String region() default "mars";
+
+    /** The zone inside the region; empty for the region's first zone. */
+    String zone() default "";
+
+    /** The mock account; empty for a new random one per test (the usual choice). */
+    String account() default "";
+
+    /** How long the mock's VMs and other resources take from one status to the next, in milliseconds. */
+    long transitionMillis() default 20;
+
+    /** More mock connection properties as {@code key=value}, such as {@code "quota_vcpus=4"}. */
+    String[] properties() default {};
+}

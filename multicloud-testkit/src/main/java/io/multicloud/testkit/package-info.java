@@ -1,0 +1,14 @@
+/**
+ * Test support for multicloud.
+ * <ul>
+ *   <li>{@link io.multicloud.testkit.DriverConformanceTest}: the behaviour every driver must show,
+ *       as an abstract JUnit 5 suite a driver module extends, tuned by a
+ *       {@link io.multicloud.testkit.ConformanceProfile};</li>
+ *   <li>{@link io.multicloud.testkit.MockCloudTest}: a fresh, isolated mock cloud injected into each
+ *       test of a user's own code;</li>
+ *   <li>{@link io.multicloud.testkit.TestResources}, {@link io.multicloud.testkit.UniqueNames} and
+ *       {@link io.multicloud.testkit.Await}: creating resources under unique names, deleting them
+ *       afterwards, and waiting on conditions without fixed sleeps.</li>
+ * </ul>
+ */
+package io.multicloud.testkit;
