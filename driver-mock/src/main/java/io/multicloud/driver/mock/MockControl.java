@@ -28,7 +28,8 @@ import java.util.Optional;
  * {@code nlb.addvms}, {@code nlb.health}, {@code cluster.addnodegroup},
  * {@code cluster.scalenodegroup}, {@code tag.add}, {@code tag.find}, {@code image.list},
  * {@code spec.find}, {@code price.list}, {@code region.list}, {@code any_call.call}.
- * {@code "*"} in a fault rule matches every operation.
+ * {@code "*"} in a fault rule matches every operation; an unknown name is refused
+ * (IllegalArgumentException), so that a typo never leaves a test without its fault.
  *
  * <h2>Order of things in a call</h2>
  * A call is counted first, then sleeps the latency, then takes a rate-limit token (or fails
@@ -85,7 +86,7 @@ public final class MockControl {
 
     /** The {@code n}-th call of the operation from now on (1 = the next one) fails once with this fault. */
     public MockControl failNthCall(String operation, int n, FaultKind kind) {
-        Objects.requireNonNull(operation, "operation");
+        MockOperations.requireKnown(operation);
         Objects.requireNonNull(kind, "kind");
         if (n < 1) {
             throw new IllegalArgumentException("n counts from 1: " + n);
@@ -99,7 +100,7 @@ public final class MockControl {
      * decided by the seed and the call's position, so the same seed fails the same calls.
      */
     public MockControl failFraction(String operation, double fraction, long seed, FaultKind kind) {
-        Objects.requireNonNull(operation, "operation");
+        MockOperations.requireKnown(operation);
         Objects.requireNonNull(kind, "kind");
         if (!(fraction >= 0 && fraction <= 1)) {
             throw new IllegalArgumentException("fraction must be within 0..1: " + fraction);

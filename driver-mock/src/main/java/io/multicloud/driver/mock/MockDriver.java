@@ -34,6 +34,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@value #STATE_DIR}</td><td>keep the account in {@code <state_dir>/<account>.json}</td></tr>
  * </table>
  * The same knobs are at hand at run time through {@link MockControl}.
+ *
+ * <h2>State file</h2>
+ * With {@value #STATE_DIR}, the account is loaded from {@code <state_dir>/<account>.json} when
+ * it is first opened in this driver, and written after every change; connections to the same
+ * account and directory share one state. Processes share it one after the other (the last
+ * writer wins when two change it at once).
  */
 public final class MockDriver implements Driver {
     /** The driver's name. */

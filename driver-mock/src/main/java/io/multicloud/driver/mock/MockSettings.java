@@ -49,7 +49,7 @@ record MockSettings(String account, String region, String zone, Path stateDir, D
                 property(config, MockDriver.QUOTA_VMS, Integer::parseInt).orElse(null),
                 property(config, MockDriver.FAULT_RATE, Double::parseDouble).orElse(0.0),
                 property(config, MockDriver.FAULT_SEED, Long::parseLong).orElse(0L),
-                property(config, MockDriver.FAULT_OPERATION, String::trim).orElse(MockOperations.ANY),
+                property(config, MockDriver.FAULT_OPERATION, MockOperations::requireKnown).orElse(MockOperations.ANY),
                 property(config, MockDriver.FAULT_KIND, s -> FaultKind.valueOf(s.trim().toUpperCase(Locale.ROOT)))
                         .orElse(FaultKind.TRANSIENT),
                 Duration.ofMillis(property(config, MockDriver.TRANSITION_MS, Long::parseLong)

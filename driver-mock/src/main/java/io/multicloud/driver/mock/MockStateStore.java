@@ -45,6 +45,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link FileChannel} lock on {@code <account>.json.lock}. Flushes that find nothing new are
  * skipped, so concurrent changes share one write. Private keys are never stored: the mock
  * does not keep them at all.
+ *
+ * <p>The file is read once, when the account is first opened. So processes (or drivers) share
+ * a mock cloud one after the other; two that change the same account at the same time each
+ * write their own view, and the last write wins.
  */
 final class MockStateStore {
     private static final Logger LOG = LoggerFactory.getLogger(MockStateStore.class);

@@ -4,6 +4,7 @@ import io.multicloud.api.AuthenticationFailedException;
 import io.multicloud.api.CapacityUnavailableException;
 import io.multicloud.api.CloudException;
 import io.multicloud.api.ErrorScope;
+import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.QuotaExceededException;
 import io.multicloud.api.ThrottledException;
 import io.multicloud.api.TransientCloudException;
@@ -152,6 +153,15 @@ class MockBehaviourTest extends MockTestBase {
         DriverConnection byProperty = connect("default", "mars", Map.of(MockDriver.FAULT_RATE, "0.3",
                 MockDriver.FAULT_SEED, "42", MockDriver.FAULT_OPERATION, "vpc.list"));
         assertThat(outcomes(byProperty)).isEqualTo(failures(new MockDriver(), 42));
+    }
+
+    @Test
+    void aFaultRuleForAnUnknownOperationIsRefused() {
+        assertThatThrownBy(() -> control(conn).failNthCall("vm.start", 1, FaultKind.TRANSIENT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vm.create");
+        assertThatThrownBy(() -> connect("default", "mars", Map.of(MockDriver.FAULT_RATE, "0.1",
+                MockDriver.FAULT_OPERATION, "VM.CREATE"))).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("fault_operation");
     }
 
     @Test
