@@ -1,0 +1,104 @@
+package io.multicloud.examples;
+
+import io.multicloud.api.Cloud;
+import io.multicloud.api.KeyPair;
+import io.multicloud.api.Protocol;
+import io.multicloud.api.SecurityGroup;
+import io.multicloud.api.SecurityGroupRequest;
+import io.multicloud.api.Vm;
+import io.multicloud.api.VmRequest;
+import io.multicloud.api.VmStatus;
+import io.multicloud.api.Vpc;
+import io.multicloud.api.VpcRequest;
+import io.multicloud.core.MultiCloud;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The quickstart: on the mock cloud, a VPC with a subnet, a security group that lets SSH in,
+ * a key pair and two VMs; a suspend/resume cycle; then everything deleted again. Every step is
+ * printed. The same code runs on a real cloud: change {@code "mock", "mars"} to, say,
+ * {@code "aws", "us-east-2"}, and the image and spec names.
+ * <pre>mvn -q -f examples exec:java -Dexec.mainClass=io.multicloud.examples.Quickstart</pre>
+ */
+public final class Quickstart {
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final List<String> VM_NAMES = List.of("vm-1", "vm-2");
+
+    private Quickstart() {
+    }
+
+    public static void main(String[] args) {
+        try (MultiCloud multiCloud = MultiCloud.create()) {
+            Cloud cloud = multiCloud.connect("mock", "mars");
+            step(1, "Connected to " + cloud + " (drivers found: " + multiCloud.drivers() + ")");
+            create(cloud);
+            suspendAndResume(cloud);
+            deleteEverything(cloud);
+        }
+    }
+
+    private static void create(Cloud cloud) {
+        Vpc vpc = cloud.vpcs().create(VpcRequest.named("vpc-1").cidr("10.0.0.0/16").subnet("sn-1", "10.0.1.0/24"));
+        step(2, "Created VPC " + vpc.name() + " " + vpc.cidr() + " with subnet sn-1 "
+                + vpc.subnet("sn-1").orElseThrow().cidr() + " (id " + vpc.id() + ")");
+
+        SecurityGroup sg = cloud.securityGroups().create(SecurityGroupRequest.named("sg-ssh").vpc(vpc)
+                .allowInbound(Protocol.TCP, 22));
+        step(3, "Created security group " + sg.name() + ": allows TCP 22 in from anywhere");
+
+        KeyPair key = cloud.keyPairs().create("key-1");
+        step(4, "Created key pair " + key.name() + " (" + key.fingerprint() + "); its private key is "
+                + key.privateKey() + " when printed, and handed out only this once");
+
+        VmRequest request = VmRequest.named("vm-1").image("ubuntu-22.04").spec("m1.small")
+                .subnet(vpc, "sn-1").securityGroups(sg).keyPair(key);
+        for (String name : VM_NAMES) {
+            Vm vm = cloud.vms().create(request.name(name));
+            System.out.println("    " + vm.name() + " is " + vm.status().display());
+        }
+        step(5, "Created VMs " + VM_NAMES + " (ubuntu-22.04 on m1.small); waiting until they run:");
+        StatusWatch.await(cloud, VM_NAMES, VmStatus.RUNNING, TIMEOUT);
+        List<Vm> vms = cloud.vms().list();
+        vms.forEach(vm -> System.out.println("    " + vm));
+        VmTable.print(vms);
+    }
+
+    private static void suspendAndResume(Cloud cloud) {
+        step(6, "Suspending both VMs:");
+        VM_NAMES.forEach(name -> System.out.println("    " + name + " -> " + cloud.vms().suspend(name).display()));
+        StatusWatch.await(cloud, VM_NAMES, VmStatus.SUSPENDED, TIMEOUT);
+        VmTable.print(cloud.vms().list());
+
+        step(7, "Resuming both VMs:");
+        VM_NAMES.forEach(name -> System.out.println("    " + name + " -> " + cloud.vms().withName(name).resume().display()));
+        StatusWatch.await(cloud, VM_NAMES, VmStatus.RUNNING, TIMEOUT);
+        VmTable.print(cloud.vms().list());
+    }
+
+    private static void deleteEverything(Cloud cloud) {
+        step(8, "Deleting everything:");
+        for (String name : VM_NAMES) {
+            cloud.vms().delete(name);
+            System.out.println("    deleted VM " + name + " (terminated and gone)");
+        }
+        cloud.keyPairs().delete("key-1");
+        System.out.println("    deleted key pair key-1");
+        cloud.securityGroups().delete("sg-ssh");
+        System.out.println("    deleted security group sg-ssh");
+        cloud.vpcs().delete("vpc-1");
+        System.out.println("    deleted VPC vpc-1");
+
+        int left = cloud.vms().list().size() + cloud.vpcs().list().size() + cloud.securityGroups().list().size()
+                + cloud.keyPairs().list().size();
+        if (left != 0) {
+            throw new IllegalStateException(left + " resources are left behind");
+        }
+        step(9, "Nothing left: 0 VMs, 0 VPCs, 0 security groups, 0 key pairs.");
+    }
+
+    private static void step(int number, String text) {
+        System.out.println();
+        System.out.println(number + ". " + text);
+    }
+}
