@@ -50,6 +50,7 @@ public final class TestResources implements AutoCloseable {
     private record Created(ResourceKind kind, String name) {
     }
 
+    /** Resources on this connection, made with the profile's image, spec, blocks and timeouts. */
     public TestResources(Cloud cloud, ConformanceProfile profile) {
         this.cloud = cloud;
         this.profile = profile;

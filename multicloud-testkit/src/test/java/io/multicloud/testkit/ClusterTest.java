@@ -74,6 +74,7 @@ class ClusterTest {
     }
 
     @Test
+    @MockCloudTest(transitionMillis = 60_000)
     void nodeGroupsChangeOnlyOnAnActiveCluster(Cloud cloud) {
         Fixtures.network(cloud);
         cloud.clusters().create(ClusterRequest.named("k1").vpc("vpc-1").subnets("sn-1"));

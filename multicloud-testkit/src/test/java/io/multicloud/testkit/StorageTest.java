@@ -109,6 +109,7 @@ class StorageTest {
     }
 
     @Test
+    @MockCloudTest(transitionMillis = 60_000)
     void anImageCannotBeMadeOfAVmStillCreating(Cloud cloud) {
         Fixtures.network(cloud);
         cloud.vms().create(Fixtures.vm("vm-1"));

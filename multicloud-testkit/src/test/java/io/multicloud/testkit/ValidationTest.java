@@ -91,7 +91,7 @@ class ValidationTest {
         @CsvSource(delimiter = '|', value = {
             "host bits set|10.0.0.1/16",
             "prefix above 32|10.0.0.0/33",
-            "octet above 255|300.1.1.0/24",
+            "octet above 255|300.1.1.1/32",
             "no prefix|10.0.0.0",
             "three octets|10.0.0/16"})
         void aBadVpcBlockIsRefused(String problem, String cidr, Cloud cloud) {

@@ -86,12 +86,18 @@ class VmTest {
     }
 
     @Test
-    void anActionInTheWrongStatusIsAConflict(Cloud cloud) {
+    @MockCloudTest(transitionMillis = 60_000)
+    void actingOnAVmStillCreatingIsAConflict(Cloud cloud) {
         Fixtures.network(cloud);
         cloud.vms().create(Fixtures.vm("vm-1"));
         assertThatThrownBy(() -> cloud.vms().suspend("vm-1")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("CREATING");
-        cloud.vms().waitUntil("vm-1", VmStatus.RUNNING, Fixtures.WAIT);
+        assertThatThrownBy(() -> cloud.vms().reboot("vm-1")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void resumingARunningVmIsAConflict(Cloud cloud) {
+        Fixtures.runningVm(cloud, "vm-1");
         assertThatThrownBy(() -> cloud.vms().resume("vm-1")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("RUNNING");
     }
