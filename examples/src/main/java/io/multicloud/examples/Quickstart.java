@@ -53,11 +53,12 @@ public final class Quickstart {
 
         VmRequest request = VmRequest.named("vm-1").image("ubuntu-22.04").spec("m1.small")
                 .subnet(vpc, "sn-1").securityGroups(sg).keyPair(key);
+        step(5, "Creating VMs " + VM_NAMES + " (ubuntu-22.04 on m1.small); create returns at once:");
         for (String name : VM_NAMES) {
             Vm vm = cloud.vms().create(request.name(name));
             System.out.println("    " + vm.name() + " is " + vm.status().display());
         }
-        step(5, "Created VMs " + VM_NAMES + " (ubuntu-22.04 on m1.small); waiting until they run:");
+        System.out.println("  waiting until they run:");
         StatusWatch.await(cloud, VM_NAMES, VmStatus.RUNNING, TIMEOUT);
         List<Vm> vms = cloud.vms().list();
         vms.forEach(vm -> System.out.println("    " + vm));

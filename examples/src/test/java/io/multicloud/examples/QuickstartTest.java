@@ -24,7 +24,7 @@ class QuickstartTest {
         original.print(output);
 
         assertThat(output).contains("1. Connected to Cloud[mock/mars", "2. Created VPC vpc-1", "3. Created security group sg-ssh",
-                "4. Created key pair key-1", "5. Created VMs [vm-1, vm-2]", "6. Suspending", "7. Resuming",
+                "4. Created key pair key-1", "5. Creating VMs [vm-1, vm-2]", "6. Suspending", "7. Resuming",
                 "8. Deleting everything", "9. Nothing left");
         assertThat(output).containsPattern("vm-1 +Suspended").containsPattern("vm-2 +Running");
         assertThat(output).doesNotContain("PRIVATE KEY");

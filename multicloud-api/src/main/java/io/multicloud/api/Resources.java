@@ -14,7 +14,11 @@ public interface Resources<T extends Named, R extends CreateRequest> extends Cat
     /** Creates a resource; throws {@link AlreadyExistsException} when the name is taken. */
     T create(R request);
 
-    /** Deletes a resource; throws {@link NotFoundException} when there is none of that name. */
+    /**
+     * Deletes a resource and returns once the cloud no longer lists it, so that what depended
+     * on it can be deleted next. Throws {@link NotFoundException} when there is none of that
+     * name, {@link ConflictException} while something still uses it.
+     */
     void delete(String name);
 
     /**

@@ -2,7 +2,9 @@ package io.multicloud.core;
 
 import io.multicloud.api.Cloud;
 import io.multicloud.api.ConnectionConfig;
+import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.ResourceKind;
 import io.multicloud.core.cloud.DefaultCloud;
 import io.multicloud.core.connect.ConnectionSettings;
 import io.multicloud.core.connect.DriverRegistry;
@@ -83,11 +85,12 @@ public final class MultiCloud implements AutoCloseable {
      */
     public Cloud connect(ConnectionConfig config) {
         Objects.requireNonNull(config, "config");
-        Driver driver = drivers.get(config.driver());
+        Driver driver = drivers.get(config.name(), config.driver());
         Set<String> regions = driver.knownRegions();
         if (!regions.isEmpty() && !regions.contains(config.region())) {
-            throw new InvalidRequestException("region", "unknown region '" + config.region() + "' for driver '"
-                    + driver.name() + "'; known regions: " + new TreeSet<>(regions));
+            throw new InvalidRequestException(ErrorContext.of(config.name(), ResourceKind.REGION, config.region()), "region",
+                    "unknown region '" + config.region() + "' for driver '" + driver.name() + "'; known regions: "
+                            + new TreeSet<>(regions));
         }
         log.debug("connecting {}", config);
         DriverConnection connection = driver.connect(config);

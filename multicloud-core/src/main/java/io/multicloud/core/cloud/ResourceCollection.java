@@ -32,10 +32,21 @@ class ResourceCollection<T extends Named, R extends CreateRequest, S extends Res
         return service().create(request);
     }
 
+    /** How long {@link #delete(String)} waits for a resource to be gone. */
+    static final Duration DELETE_TIMEOUT = Duration.ofMinutes(30);
+
+    /** Asks the cloud to delete, then waits until the cloud no longer lists the resource. */
     @Override
     public void delete(String name) {
         Validate.notBlank(kind.label() + " name", name);
         service().delete(name);
+        awaitGone(name, DELETE_TIMEOUT);
+    }
+
+    /** Waits until the cloud no longer finds the resource. */
+    protected void awaitGone(String name, Duration timeout) {
+        Waiter.await(() -> find(name), seen -> seen.isEmpty() ? new Waiter.Verdict.Done<>(name) : new Waiter.Verdict.Again<>(),
+                timeout, context.error(kind, name), "gone");
     }
 
     @Override

@@ -23,9 +23,6 @@ import java.util.function.Supplier;
 
 /** The VMs of a connection: actions, waiting on status, and delete that waits until gone. */
 final class VmCollection extends ResourceCollection<Vm, VmRequest, VmService> implements Vms {
-    /** How long {@link #delete(String)} waits for a VM to be gone. */
-    static final Duration DELETE_TIMEOUT = Duration.ofMinutes(15);
-
     private final Supplier<MyImageService> myImages;
 
     VmCollection(CloudContext context, Supplier<VmService> service, Supplier<MyImageService> myImages) {
@@ -54,13 +51,6 @@ final class VmCollection extends ResourceCollection<Vm, VmRequest, VmService> im
     public VmStatus terminate(String name) {
         service().delete(Validate.notBlank("vm name", name));
         return VmStatus.TERMINATING;
-    }
-
-    /** Terminates the VM and waits until the cloud no longer lists it. */
-    @Override
-    public void delete(String name) {
-        terminate(name);
-        waitUntil(name, VmStatus.TERMINATED, DELETE_TIMEOUT);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.multicloud.core.connect;
 
+import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.spi.Driver;
 import java.util.Map;
@@ -38,10 +39,10 @@ public final class DriverRegistry {
     }
 
     /** The driver of that name; an unknown name fails with the list of drivers found. */
-    public Driver get(String name) {
+    public Driver get(String connection, String name) {
         Driver driver = drivers.get(name);
         if (driver == null) {
-            throw new InvalidRequestException("driver", "unknown driver '" + name + "'; drivers found: "
+            throw new InvalidRequestException(ErrorContext.of(connection, null, null), "driver", "unknown driver '" + name + "'; drivers found: "
                     + (drivers.isEmpty() ? "none (add a driver module such as driver-mock to the class path)" : names()));
         }
         return driver;
