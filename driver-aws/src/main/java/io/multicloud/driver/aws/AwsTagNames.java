@@ -1,0 +1,23 @@
+package io.multicloud.driver.aws;
+
+/**
+ * The tags this driver puts on what it creates. The user's name is the {@code Name} tag, so
+ * the AWS console shows it and a second process finds the resource by name; the
+ * {@code multicloud:managed} tag marks what this library created.
+ */
+final class AwsTagNames {
+    /** The user's name of a resource. */
+    static final String NAME = "Name";
+    /** Marks a resource this library created. */
+    static final String MANAGED = "multicloud:managed";
+    /** The value of {@link #MANAGED}. */
+    static final String MANAGED_VALUE = "true";
+
+    private AwsTagNames() {
+    }
+
+    /** Whether a tag key is the library's own (kept out of the user's tags). */
+    static boolean isOwn(String key) {
+        return NAME.equals(key) || key.startsWith("multicloud:") && !key.equals("multicloud:mci") && !key.equals("multicloud:subgroup");
+    }
+}
