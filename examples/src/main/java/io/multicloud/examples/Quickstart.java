@@ -1,10 +1,12 @@
 package io.multicloud.examples;
 
+import io.multicloud.api.Architecture;
 import io.multicloud.api.Cloud;
 import io.multicloud.api.KeyPair;
 import io.multicloud.api.Protocol;
 import io.multicloud.api.SecurityGroup;
 import io.multicloud.api.SecurityGroupRequest;
+import io.multicloud.api.Spec;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
@@ -12,13 +14,15 @@ import io.multicloud.api.Vpc;
 import io.multicloud.api.VpcRequest;
 import io.multicloud.core.MultiCloud;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * The quickstart: on the mock cloud, a VPC with a subnet, a security group that lets SSH in,
  * a key pair and two VMs; a suspend/resume cycle; then everything deleted again. Every step is
- * printed. The same code runs on a real cloud: change {@code "mock", "mars"} to, say,
- * {@code "aws", "us-east-2"}, and the image and spec names.
+ * printed. The same code runs on a real cloud by changing only the connection line, say to
+ * {@code multiCloud.connect("aws", "us-east-2")}: the image is the portable alias
+ * {@code ubuntu-22.04}, and the spec is picked from the cloud's own catalog.
  * <pre>mvn -q -f examples exec:java -Dexec.mainClass=io.multicloud.examples.Quickstart</pre>
  */
 public final class Quickstart {
@@ -51,9 +55,10 @@ public final class Quickstart {
         step(4, "Created key pair " + key.name() + " (" + key.fingerprint() + "); its private key is "
                 + key.privateKey() + " when printed, and handed out only this once");
 
-        VmRequest request = VmRequest.named("vm-1").image("ubuntu-22.04").spec("m1.small")
+        String spec = smallSpec(cloud);
+        VmRequest request = VmRequest.named("vm-1").image("ubuntu-22.04").spec(spec)
                 .subnet(vpc, "sn-1").securityGroups(sg).keyPair(key);
-        step(5, "Creating VMs " + VM_NAMES + " (ubuntu-22.04 on m1.small); create returns at once:");
+        step(5, "Creating VMs " + VM_NAMES + " (ubuntu-22.04 on " + spec + "); create returns at once:");
         for (String name : VM_NAMES) {
             Vm vm = cloud.vms().create(request.name(name));
             System.out.println("    " + vm.name() + " is " + vm.status().display());
@@ -96,6 +101,16 @@ public final class Quickstart {
             throw new IllegalStateException(left + " resources are left behind");
         }
         step(9, "Nothing left: 0 VMs, 0 VPCs, 0 security groups, 0 key pairs.");
+    }
+
+    /** The smallest x86_64 spec without accelerators that has 2 vCPUs and 2 GiB or more, from the cloud's catalog. */
+    private static String smallSpec(Cloud cloud) {
+        return cloud.specs().list().stream()
+                .filter(s -> s.architecture() == Architecture.X86_64 && !s.hasAccelerator())
+                .filter(s -> s.vcpus() >= 2 && s.memoryGiB() >= 2)
+                .min(Comparator.comparingInt(Spec::vcpus).thenComparingDouble(Spec::memoryGiB).thenComparing(Spec::name))
+                .map(Spec::name)
+                .orElseThrow(() -> new IllegalStateException("no x86_64 spec with 2 vCPUs and 2 GiB in " + cloud));
     }
 
     private static void step(int number, String text) {
