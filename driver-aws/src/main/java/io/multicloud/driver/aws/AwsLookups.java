@@ -59,6 +59,16 @@ final class AwsLookups {
                 .orElseThrow(() -> notFound(ResourceKind.SUBNET, n, "the VPC has no subnet with this Name tag"))).toList();
     }
 
+    /** The VPC id of the first of these subnets, or null when there is none. */
+    String vpcIdOfSubnets(List<String> subnetIds) {
+        if (subnetIds.isEmpty()) {
+            return null;
+        }
+        return ctx.errors().call(ResourceKind.SUBNET, null, () -> ctx.clients().ec2()
+                        .describeSubnets(r -> r.subnetIds(subnetIds.get(0))).subnets())
+                .stream().findFirst().map(Subnet::vpcId).orElse(null);
+    }
+
     /** Subnet names by their ids (the id for a subnet without Name tag). */
     List<String> subnetNames(Collection<String> ids) {
         if (ids.isEmpty()) {
