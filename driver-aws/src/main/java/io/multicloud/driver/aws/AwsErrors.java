@@ -38,6 +38,12 @@ final class AwsErrors {
             Map.entry("VpcLimitExceeded", (c, r, e) -> new QuotaExceededException(c, ErrorScope.REGION, r, e)),
             Map.entry("AddressLimitExceeded", (c, r, e) -> new QuotaExceededException(c, ErrorScope.REGION, r, e)),
             Map.entry("ResourceLimitExceeded", (c, r, e) -> new QuotaExceededException(c, ErrorScope.REGION, r, e)),
+            // EKS and ELBv2 name their per-region limits differently.
+            Map.entry("ResourceLimitExceededException", (c, r, e) -> new QuotaExceededException(c, ErrorScope.REGION, r, e)),
+            Map.entry("TooManyLoadBalancers", (c, r, e) -> new QuotaExceededException(c, ErrorScope.REGION, r, e)),
+            Map.entry("TooManyTargetGroups", (c, r, e) -> new QuotaExceededException(c, ErrorScope.REGION, r, e)),
+            Map.entry("TooManyTargets", (c, r, e) -> new QuotaExceededException(c, ErrorScope.REGION, r, e)),
+            Map.entry("TooManyListeners", (c, r, e) -> new QuotaExceededException(c, ErrorScope.REGION, r, e)),
             Map.entry("InsufficientInstanceCapacity", (c, r, e) -> new CapacityUnavailableException(c, ErrorScope.ZONE, r, e)),
             Map.entry("InsufficientCapacity", (c, r, e) -> new CapacityUnavailableException(c, ErrorScope.ZONE, r, e)),
             Map.entry("RequestLimitExceeded", ThrottledException::new),
@@ -65,7 +71,9 @@ final class AwsErrors {
             Map.entry("InternalError", TransientCloudException::new),
             Map.entry("InternalFailure", TransientCloudException::new),
             Map.entry("ServiceUnavailable", TransientCloudException::new),
-            Map.entry("Unavailable", TransientCloudException::new));
+            Map.entry("Unavailable", TransientCloudException::new),
+            Map.entry("ServiceUnavailableException", TransientCloudException::new),
+            Map.entry("ServerException", TransientCloudException::new));
 
     private final String connection;
 

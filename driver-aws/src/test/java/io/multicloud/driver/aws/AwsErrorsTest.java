@@ -52,7 +52,8 @@ class AwsErrorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"VcpuLimitExceeded", "InstanceLimitExceeded"})
+    @CsvSource({"VcpuLimitExceeded", "InstanceLimitExceeded", "ResourceLimitExceededException", "TooManyLoadBalancers",
+            "TooManyTargetGroups"})
     void limitsAreRegionWideQuotas(String code) {
         CloudException e = mapped(code, 400);
         assertThat(e).isInstanceOf(QuotaExceededException.class);
