@@ -108,7 +108,9 @@ final class MotoServer {
         return ConnectionConfig.of("aws", REGION).named("aws-moto")
                 .credential(AwsDriver.ACCESS_KEY_ID, ACCESS_KEY)
                 .credential(AwsDriver.SECRET_ACCESS_KEY, SECRET_KEY)
-                .property(AwsDriver.ENDPOINT, endpoint());
+                .property(AwsDriver.ENDPOINT, endpoint())
+                .property(AwsClusters.ROLE_ARN, "arn:aws:iam::123456789012:role/eks-cluster")
+                .property(AwsClusters.NODE_ROLE_ARN, "arn:aws:iam::123456789012:role/eks-node");
     }
 
     /** Wipes every resource moto holds, so a test class starts from a clean cloud. */
