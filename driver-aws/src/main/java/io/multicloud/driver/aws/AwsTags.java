@@ -1,28 +1,146 @@
 package io.multicloud.driver.aws;
 
-/** PLACEHOLDER, being written: replace this whole file. */
-final class AwsTags implements io.multicloud.spi.TagService {
+import io.multicloud.api.ErrorContext;
+import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.ResourceKind;
+import io.multicloud.api.TaggedResource;
+import io.multicloud.spi.TagService;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.TagDescription;
+
+/**
+ * Tags on EC2 resources (VPC, subnet, security group, key pair, VM, disk, my-image) through
+ * CreateTags, DeleteTags and DescribeTags. The library's own tags ({@code Name},
+ * {@code multicloud:*}) are neither shown nor changeable here. NLB and cluster tags are not
+ * served yet ({@link InvalidRequestException}).
+ */
+final class AwsTags implements TagService {
+    /** EC2 resource types (as DescribeTags names them) and their kinds. */
+    private static final Map<String, ResourceKind> TYPES = Map.of(
+            "vpc", ResourceKind.VPC, "subnet", ResourceKind.SUBNET, "security-group", ResourceKind.SECURITY_GROUP,
+            "key-pair", ResourceKind.KEY_PAIR, "instance", ResourceKind.VM, "volume", ResourceKind.DISK,
+            "image", ResourceKind.MY_IMAGE);
+
+    private final AwsContext ctx;
+    private final Ec2Lookups lookups;
+    private final AwsKeyPairs keyPairs;
+    private final AwsDisks disks;
+    private final AwsMyImages myImages;
+
     AwsTags(AwsContext ctx) {
+        this.ctx = ctx;
+        this.lookups = new Ec2Lookups(ctx);
+        this.keyPairs = new AwsKeyPairs(ctx);
+        this.disks = new AwsDisks(ctx);
+        this.myImages = new AwsMyImages(ctx);
+    }
+
+    private Ec2Client ec2() {
+        return ctx.clients().ec2();
     }
 
     @Override
-    public java.util.Map<String, String> list(io.multicloud.api.ResourceKind kind, String name) {
-        throw new UnsupportedOperationException("AWS AwsTags not written yet");
+    public Map<String, String> list(ResourceKind kind, String name) {
+        String id = id(kind, name);
+        return Ec2Tags.user(describe(kind, name, Ec2Tags.filter("resource-id", id)).stream()
+                .map(d -> Ec2Tags.tag(d.key(), d.value())).toList());
     }
 
     @Override
-    public void add(io.multicloud.api.ResourceKind kind, String name, java.util.Map<String, String> tags) {
-        throw new UnsupportedOperationException("AWS AwsTags not written yet");
+    public void add(ResourceKind kind, String name, Map<String, String> tags) {
+        checkNotOwn(tags.keySet());
+        String id = id(kind, name);
+        ctx.errors().run(kind, name, () -> ec2().createTags(r -> r.resources(id).tags(Ec2Tags.tags(tags))));
     }
 
     @Override
-    public void remove(io.multicloud.api.ResourceKind kind, String name, java.util.Set<String> keys) {
-        throw new UnsupportedOperationException("AWS AwsTags not written yet");
+    public void remove(ResourceKind kind, String name, Set<String> keys) {
+        checkNotOwn(keys);
+        String id = id(kind, name);
+        ctx.errors().run(kind, name, () -> ec2().deleteTags(r -> r.resources(id)
+                .tags(keys.stream().map(k -> software.amazon.awssdk.services.ec2.model.Tag.builder().key(k).build()).toList())));
     }
 
     @Override
-    public java.util.List<io.multicloud.api.TaggedResource> find(String key, String value) {
-        throw new UnsupportedOperationException("AWS AwsTags not written yet");
+    public List<TaggedResource> find(String key, String value) {
+        List<Filter> filters = new ArrayList<>(List.of(Ec2Tags.filter("key", key),
+                Ec2Tags.filter("resource-type", TYPES.keySet())));
+        if (value != null) {
+            filters.add(Ec2Tags.filter("value", value));
+        }
+        List<TagDescription> matches = describe(null, null, filters.toArray(Filter[]::new));
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ids = new HashSet<>();
+        matches.forEach(d -> ids.add(d.resourceId()));
+        // Every tag of the matching resources at once, to name them and show their tags.
+        Map<String, List<software.amazon.awssdk.services.ec2.model.Tag>> all = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        describe(null, null, Ec2Tags.filter("resource-id", ids)).forEach(d -> {
+            all.computeIfAbsent(d.resourceId(), k -> new ArrayList<>()).add(Ec2Tags.tag(d.key(), d.value()));
+            types.put(d.resourceId(), d.resourceTypeAsString());
+        });
+        Set<String> liveVms = liveInstances(types);
+        List<TaggedResource> out = new ArrayList<>();
+        all.forEach((id, tags) -> {
+            ResourceKind kind = TYPES.get(types.get(id));
+            if (kind == null || kind == ResourceKind.VM && !liveVms.contains(id)) {
+                return; // a terminated VM keeps its tags for a while but is gone
+            }
+            out.add(new TaggedResource(kind, Ec2Tags.name(tags).orElse(id), id, Ec2Tags.user(tags)));
+        });
+        out.sort(Comparator.comparing(TaggedResource::name));
+        return out;
     }
 
+    private Set<String> liveInstances(Map<String, String> types) {
+        List<String> ids = types.entrySet().stream().filter(e -> "instance".equals(e.getValue())).map(Map.Entry::getKey).toList();
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> live = new HashSet<>();
+        lookups.instances(Ec2Tags.filter("instance-id", ids)).forEach(i -> live.add(i.instanceId()));
+        return live;
+    }
+
+    private List<TagDescription> describe(ResourceKind kind, String name, Filter... filters) {
+        return ctx.errors().call(kind, name, () -> ec2().describeTagsPaginator(r -> r.filters(filters)).tags().stream().toList());
+    }
+
+    /** The AWS id of a named resource of a kind this class serves. */
+    private String id(ResourceKind kind, String name) {
+        return switch (kind) {
+            case VPC -> lookups.requireVpc(name).vpcId();
+            case SUBNET -> ctx.errors().call(kind, name, () -> ec2().describeSubnets(r -> r.filters(Ec2Tags.named(name)))
+                    .subnets()).stream().findFirst().map(s -> s.subnetId())
+                    .orElseThrow(() -> lookups.notFound(kind, name, "no subnet has this Name tag"));
+            case SECURITY_GROUP -> lookups.requireSecurityGroup(name).groupId();
+            case KEY_PAIR -> keyPairs.find(name).map(k -> k.id())
+                    .orElseThrow(() -> lookups.notFound(kind, name, "no key pair of this name"));
+            case VM -> lookups.requireInstance(name).instanceId();
+            case DISK -> disks.find(name).map(d -> d.id())
+                    .orElseThrow(() -> lookups.notFound(kind, name, "no volume has this Name tag"));
+            case MY_IMAGE -> myImages.find(name).map(i -> i.id())
+                    .orElseThrow(() -> lookups.notFound(kind, name, "no image of this account has this Name tag"));
+            default -> throw new InvalidRequestException(ErrorContext.of(ctx.config().name(), kind, name), "kind",
+                    "the AWS driver does not tag a " + kind.label() + " yet");
+        };
+    }
+
+    private void checkNotOwn(Set<String> keys) {
+        for (String key : keys) {
+            if (AwsTagNames.isOwn(key)) {
+                throw new InvalidRequestException("tag key", "'" + key + "' belongs to the library (the Name tag is the resource's name)");
+            }
+        }
+    }
 }

@@ -1,38 +1,197 @@
 package io.multicloud.driver.aws;
 
-/** PLACEHOLDER, being written: replace this whole file. */
-final class AwsVms implements io.multicloud.spi.VmService {
+import io.multicloud.api.AlreadyExistsException;
+import io.multicloud.api.ErrorContext;
+import io.multicloud.api.NotFoundException;
+import io.multicloud.api.ResourceKind;
+import io.multicloud.api.SshAccess;
+import io.multicloud.api.Vm;
+import io.multicloud.api.VmRequest;
+import io.multicloud.api.VmStatus;
+import io.multicloud.spi.VmService;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+
+/**
+ * VMs as EC2 instances. The image (alias, AMI name or id) is resolved through {@link AwsImages}
+ * and remembered in a {@code multicloud:image} tag so the VM shows the name the user gave.
+ * Status: pending → CREATING (or RESUMING, see below), running → RUNNING, stopping → SUSPENDING,
+ * stopped → SUSPENDED, shutting-down → TERMINATING; a terminated instance is gone (not listed,
+ * not found). AWS reports {@code pending} both while launching and while starting a stopped
+ * instance: {@link #resume(String)} marks the instance with a {@code multicloud:resumed} tag, and
+ * as an instance goes through pending only once at launch, a pending instance with that mark is
+ * RESUMING. Suspend = StopInstances, resume = StartInstances, reboot = RebootInstances; AWS's
+ * IncorrectInstanceState maps to ConflictException.
+ */
+final class AwsVms implements VmService {
+    private static final ResourceKind KIND = ResourceKind.VM;
+    static final String IMAGE_TAG = "multicloud:image";
+    static final String RESUMED_TAG = "multicloud:resumed";
+
+    private final AwsContext ctx;
+    private final Ec2Lookups lookups;
+    private final AwsImages images;
+    /** Login user by AMI id: an AMI's name does not change. */
+    private final Map<String, String> loginUsers = new ConcurrentHashMap<>();
+
     AwsVms(AwsContext ctx) {
+        this.ctx = ctx;
+        this.lookups = new Ec2Lookups(ctx);
+        this.images = new AwsImages(ctx);
+    }
+
+    private Ec2Client ec2() {
+        return ctx.clients().ec2();
     }
 
     @Override
-    public java.util.List<io.multicloud.api.Vm> list() {
-        throw new UnsupportedOperationException("AWS AwsVms not written yet");
+    public List<Vm> list() {
+        return lookups.instances(Ec2Tags.hasName()).stream().map(this::toRecord)
+                .sorted(Comparator.comparing(Vm::name)).toList();
     }
 
     @Override
-    public io.multicloud.api.Vm create(io.multicloud.api.VmRequest request) {
-        throw new UnsupportedOperationException("AWS AwsVms not written yet");
+    public Optional<Vm> find(String name) {
+        return lookups.instance(name).map(this::toRecord);
+    }
+
+    @Override
+    public Vm create(VmRequest request) {
+        String name = request.name();
+        if (lookups.instance(name).isPresent()) {
+            throw new AlreadyExistsException(context(name), "a live instance with this Name tag exists");
+        }
+        var image = images.resolve(request.image()).orElseThrow(() -> new NotFoundException(
+                ErrorContext.of(ctx.config().name(), ResourceKind.IMAGE, request.image()),
+                "no alias, AMI name or AMI id matches"));
+        var subnet = lookups.requireSubnet(request.vpc(), request.subnet());
+        List<String> groups = request.securityGroups().stream()
+                .map(g -> lookups.requireSecurityGroup(g).groupId()).toList();
+        var tags = Ec2Tags.spec(ResourceType.INSTANCE, name, request.tags(), Map.of(IMAGE_TAG, request.image()));
+        Instance created = ctx.errors().call(KIND, name, () -> ec2().runInstances(r -> {
+            r.imageId(image.imageId()).instanceType(request.spec()).minCount(1).maxCount(1)
+                    .subnetId(subnet.subnetId()).tagSpecifications(tags);
+            if (!groups.isEmpty()) {
+                r.securityGroupIds(groups);
+            }
+            if (request.keyPair() != null) {
+                r.keyName(request.keyPair());
+            }
+            if (request.userData() != null) {
+                r.userData(Base64.getEncoder().encodeToString(request.userData().getBytes(StandardCharsets.UTF_8)));
+            }
+            if (request.rootDiskGB() > 0 || request.rootDiskType() != null) {
+                r.blockDeviceMappings(rootDisk(image.rootDeviceName(), request.rootDiskGB(), request.rootDiskType()));
+            }
+        }).instances().getFirst());
+        return toRecord(created);
+    }
+
+    private static BlockDeviceMapping rootDisk(String device, int sizeGB, String type) {
+        return BlockDeviceMapping.builder().deviceName(device).ebs(e -> {
+            e.deleteOnTermination(true);
+            if (sizeGB > 0) {
+                e.volumeSize(sizeGB);
+            }
+            if (type != null) {
+                e.volumeType(type);
+            }
+        }).build();
     }
 
     @Override
     public void delete(String name) {
-        throw new UnsupportedOperationException("AWS AwsVms not written yet");
+        String id = lookups.requireInstance(name).instanceId();
+        ctx.errors().run(KIND, name, () -> ec2().terminateInstances(r -> r.instanceIds(id)));
     }
 
     @Override
-    public io.multicloud.api.VmStatus suspend(String name) {
-        throw new UnsupportedOperationException("AWS AwsVms not written yet");
+    public VmStatus suspend(String name) {
+        String id = lookups.requireInstance(name).instanceId();
+        ctx.errors().run(KIND, name, () -> ec2().stopInstances(r -> r.instanceIds(id)));
+        return VmStatus.SUSPENDING;
     }
 
     @Override
-    public io.multicloud.api.VmStatus resume(String name) {
-        throw new UnsupportedOperationException("AWS AwsVms not written yet");
+    public VmStatus resume(String name) {
+        String id = lookups.requireInstance(name).instanceId();
+        ctx.errors().run(KIND, name, () -> ec2().createTags(r -> r.resources(id).tags(Ec2Tags.tag(RESUMED_TAG, "true"))));
+        ctx.errors().run(KIND, name, () -> ec2().startInstances(r -> r.instanceIds(id)));
+        return VmStatus.RESUMING;
     }
 
     @Override
-    public io.multicloud.api.VmStatus reboot(String name) {
-        throw new UnsupportedOperationException("AWS AwsVms not written yet");
+    public VmStatus reboot(String name) {
+        String id = lookups.requireInstance(name).instanceId();
+        ctx.errors().run(KIND, name, () -> ec2().rebootInstances(r -> r.instanceIds(id)));
+        return VmStatus.REBOOTING;
     }
 
+    static VmStatus status(InstanceStateName state, boolean resumed) {
+        if (state == null) {
+            return VmStatus.UNKNOWN;
+        }
+        return switch (state) {
+            case PENDING -> resumed ? VmStatus.RESUMING : VmStatus.CREATING;
+            case RUNNING -> VmStatus.RUNNING;
+            case STOPPING -> VmStatus.SUSPENDING;
+            case STOPPED -> VmStatus.SUSPENDED;
+            case SHUTTING_DOWN -> VmStatus.TERMINATING;
+            case TERMINATED -> VmStatus.TERMINATED;
+            default -> VmStatus.UNKNOWN;
+        };
+    }
+
+    private Vm toRecord(Instance i) {
+        String name = Ec2Tags.name(i.tags()).orElse(i.instanceId());
+        boolean resumed = Ec2Tags.value(i.tags(), RESUMED_TAG).isPresent();
+        String user = loginUser(i);
+        String host = i.publicIpAddress() != null ? i.publicIpAddress() : i.privateIpAddress();
+        SshAccess ssh = host == null ? null : new SshAccess(host, 22, user);
+        var root = rootVolume(i);
+        return new Vm(name, i.instanceId(), status(i.state() == null ? null : i.state().name(), resumed),
+                ctx.config().region(), i.placement() == null ? null : i.placement().availabilityZone(),
+                i.instanceTypeAsString(), Ec2Tags.value(i.tags(), IMAGE_TAG).orElse(i.imageId()),
+                lookups.vpcName(i.vpcId()), lookups.subnetName(i.subnetId()),
+                i.securityGroups().stream().map(GroupIdentifier::groupName).toList(), i.keyName(),
+                i.publicIpAddress(), i.privateIpAddress(), ssh,
+                root.map(v -> v.size() == null ? 0 : v.size()).orElse(0),
+                root.map(v -> v.volumeTypeAsString()).orElse(null),
+                i.launchTime(), Ec2Tags.user(i.tags()));
+    }
+
+    private Optional<software.amazon.awssdk.services.ec2.model.Volume> rootVolume(Instance i) {
+        Optional<String> id = i.blockDeviceMappings().stream()
+                .filter(m -> m.deviceName() != null && m.deviceName().equals(i.rootDeviceName()) && m.ebs() != null)
+                .map(m -> m.ebs().volumeId()).findFirst();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        return ctx.errors().call(ResourceKind.DISK, id.get(), () -> ec2().describeVolumes(r -> r.filters(
+                Ec2Tags.filter("volume-id", id.get()))).volumes()).stream().findFirst();
+    }
+
+    private String loginUser(Instance i) {
+        if (i.imageId() == null) {
+            return "ec2-user";
+        }
+        return loginUsers.computeIfAbsent(i.imageId(), id -> images.byId(id)
+                .map(img -> AwsImages.toRecord(id, img).loginUser())
+                .orElse("windows".equalsIgnoreCase(i.platformAsString()) ? "Administrator" : "ec2-user"));
+    }
+
+    private ErrorContext context(String name) {
+        return ErrorContext.of(ctx.config().name(), KIND, name);
+    }
 }

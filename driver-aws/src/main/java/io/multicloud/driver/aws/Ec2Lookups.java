@@ -1,0 +1,125 @@
+package io.multicloud.driver.aws;
+
+import io.multicloud.api.ErrorContext;
+import io.multicloud.api.NotFoundException;
+import io.multicloud.api.ResourceKind;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+
+/**
+ * Look-ups between the user's names ({@code Name} tags, through {@code tag:Name} filters) and
+ * EC2 objects, shared by the EC2 service classes. A resource without the tag has no name here.
+ */
+final class Ec2Lookups {
+    /** Every instance state but {@code terminated}: a terminated VM no longer holds its name. */
+    static final List<String> LIVE_STATES = List.of("pending", "running", "stopping", "stopped", "shutting-down");
+
+    private final AwsContext ctx;
+
+    Ec2Lookups(AwsContext ctx) {
+        this.ctx = ctx;
+    }
+
+    Ec2Client ec2() {
+        return ctx.clients().ec2();
+    }
+
+    Optional<Vpc> vpc(String name) {
+        return ctx.errors().call(ResourceKind.VPC, name, () -> ec2().describeVpcs(r -> r.filters(Ec2Tags.named(name))).vpcs())
+                .stream().findFirst();
+    }
+
+    Vpc requireVpc(String name) {
+        return vpc(name).orElseThrow(() -> notFound(ResourceKind.VPC, name, "no VPC has this Name tag"));
+    }
+
+    /** The name of a VPC by id (the id when it has no Name tag). */
+    String vpcName(String id) {
+        if (id == null) {
+            return null;
+        }
+        return ctx.errors().call(ResourceKind.VPC, id, () -> ec2().describeVpcs(r -> r.vpcIds(id)).vpcs())
+                .stream().findFirst().flatMap(v -> Ec2Tags.name(v.tags())).orElse(id);
+    }
+
+    List<Subnet> subnets(String vpcId) {
+        return ctx.errors().call(ResourceKind.SUBNET, null, () -> ec2().describeSubnets(r -> r.filters(
+                Ec2Tags.filter("vpc-id", vpcId))).subnets());
+    }
+
+    Optional<Subnet> subnet(String vpcId, String name) {
+        return ctx.errors().call(ResourceKind.SUBNET, name, () -> ec2().describeSubnets(r -> r.filters(
+                Ec2Tags.filter("vpc-id", vpcId), Ec2Tags.named(name))).subnets()).stream().findFirst();
+    }
+
+    Subnet requireSubnet(String vpcName, String name) {
+        Vpc vpc = requireVpc(vpcName);
+        return subnet(vpc.vpcId(), name).orElseThrow(() -> notFound(ResourceKind.SUBNET, name,
+                "VPC '" + vpcName + "' has no subnet with this Name tag"));
+    }
+
+    String subnetName(String id) {
+        if (id == null) {
+            return null;
+        }
+        return ctx.errors().call(ResourceKind.SUBNET, id, () -> ec2().describeSubnets(r -> r.subnetIds(id)).subnets())
+                .stream().findFirst().flatMap(s -> Ec2Tags.name(s.tags())).orElse(id);
+    }
+
+    Optional<SecurityGroup> securityGroup(String name) {
+        return ctx.errors().call(ResourceKind.SECURITY_GROUP, name, () -> ec2().describeSecurityGroups(r -> r.filters(
+                Ec2Tags.named(name))).securityGroups()).stream().findFirst();
+    }
+
+    SecurityGroup requireSecurityGroup(String name) {
+        return securityGroup(name).orElseThrow(() -> notFound(ResourceKind.SECURITY_GROUP, name,
+                "no security group has this Name tag"));
+    }
+
+    /** Security group names by id (Name tag, else group name), in the order given. */
+    List<String> securityGroupNames(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> byId = new LinkedHashMap<>();
+        ctx.errors().call(ResourceKind.SECURITY_GROUP, null, () -> ec2().describeSecurityGroups(r -> r.groupIds(ids))
+                .securityGroups()).forEach(g -> byId.put(g.groupId(), Ec2Tags.name(g.tags()).orElse(g.groupName())));
+        return ids.stream().map(id -> byId.getOrDefault(id, id)).toList();
+    }
+
+    /** The live instance of this name. */
+    Optional<Instance> instance(String name) {
+        return instances(Ec2Tags.named(name)).stream().findFirst();
+    }
+
+    Instance requireInstance(String name) {
+        return instance(name).orElseThrow(() -> notFound(ResourceKind.VM, name, "no live instance has this Name tag"));
+    }
+
+    /** Live instances matching these filters. */
+    List<Instance> instances(software.amazon.awssdk.services.ec2.model.Filter... filters) {
+        List<software.amazon.awssdk.services.ec2.model.Filter> all = new java.util.ArrayList<>(List.of(filters));
+        all.add(Ec2Tags.filter("instance-state-name", LIVE_STATES));
+        return ctx.errors().call(ResourceKind.VM, null, () -> ec2().describeInstancesPaginator(r -> r.filters(all))
+                .reservations().stream().flatMap(res -> res.instances().stream()).toList());
+    }
+
+    /** The VM name of an instance id (the id when it has no Name tag). */
+    String instanceName(String id) {
+        return ctx.errors().call(ResourceKind.VM, id, () -> ec2().describeInstances(r -> r.instanceIds(id)).reservations())
+                .stream().flatMap(res -> res.instances().stream()).findFirst()
+                .flatMap(i -> Ec2Tags.name(i.tags())).orElse(id);
+    }
+
+    NotFoundException notFound(ResourceKind kind, String name, String reason) {
+        return new NotFoundException(ErrorContext.of(ctx.config().name(), kind, name), reason);
+    }
+}
