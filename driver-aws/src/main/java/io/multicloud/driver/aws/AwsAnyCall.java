@@ -49,8 +49,7 @@ final class AwsAnyCall implements AnyCallService {
     private Map<String, String> consoleOutput(String vm) {
         String id = lookups.requireInstance(vm).instanceId();
         String encoded = ctx.errors().call(ResourceKind.VM, vm, () -> ctx.clients().ec2().getConsoleOutput(r -> r.instanceId(id)).output());
-        String output = encoded == null ? "" : new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
-        return Map.of("output", output);
+        return Map.of("output", decode(encoded));
     }
 
     private Map<String, String> spotPrice(String spec, String zone) {
@@ -66,6 +65,18 @@ final class AwsAnyCall implements AnyCallService {
                         "AWS has no spot price for this type" + (zone == null ? "" : " in " + zone)));
         return Map.of("price", newest.spotPrice(), "zone", String.valueOf(newest.availabilityZone()),
                 "timestamp", String.valueOf(newest.timestamp()));
+    }
+
+    /** AWS sends the output base64-encoded; text that is not base64 is passed on as it is. */
+    static String decode(String encoded) {
+        if (encoded == null) {
+            return "";
+        }
+        try {
+            return new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return encoded;
+        }
     }
 
     private static String required(Map<String, String> params, String key) {
