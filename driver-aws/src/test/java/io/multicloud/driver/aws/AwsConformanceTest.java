@@ -7,13 +7,15 @@ import io.multicloud.testkit.DriverConformanceTest;
 import java.time.Duration;
 import java.util.Map;
 
-/** The driver conformance kit against moto server on 127.0.0.1. */
+/** The driver conformance kit against moto server on 127.0.0.1 (prices against {@link PriceListFake}). */
 class AwsConformanceTest extends DriverConformanceTest {
     private MultiCloud multiCloud;
 
     @Override
     protected Cloud openCloud() {
-        var config = MotoServer.get().config();
+        // moto serves no Price List API: prices come from a fake in AWS's wire format.
+        var config = MotoServer.get().config().property(AwsDriver.PRICING_ENDPOINT,
+                PriceListFake.start(MotoServer.REGION, "t3.micro", "0.0104000000"));
         multiCloud = MultiCloud.builder().environment(Map.of()).build();
         return multiCloud.connect(config);
     }
