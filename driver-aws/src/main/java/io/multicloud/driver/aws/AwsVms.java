@@ -2,6 +2,7 @@ package io.multicloud.driver.aws;
 
 import io.multicloud.api.AlreadyExistsException;
 import io.multicloud.api.ErrorContext;
+import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.NotFoundException;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.SshAccess;
@@ -12,6 +13,9 @@ import io.multicloud.spi.VmService;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +26,7 @@ import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Volume;
 
 /**
  * VMs as EC2 instances. The image (alias, AMI name or id) is resolved through {@link AwsImages}
@@ -55,15 +60,37 @@ final class AwsVms implements VmService {
         return ctx.clients().ec2();
     }
 
+    /** The names and root volumes the VM records refer to, fetched once for many instances. */
+    private record Related(Map<String, String> vpcs, Map<String, String> subnets, Map<String, Volume> volumes) {
+    }
+
     @Override
     public List<Vm> list() {
-        return lookups.instances(Ec2Tags.hasName()).stream().map(this::toRecord)
-                .sorted(Comparator.comparing(Vm::name)).toList();
+        List<Instance> instances = lookups.instances(Ec2Tags.hasName());
+        Related related = related(instances);
+        return instances.stream().map(i -> toRecord(i, related)).sorted(Comparator.comparing(Vm::name)).toList();
     }
 
     @Override
     public Optional<Vm> find(String name) {
         return lookups.instance(name).map(this::toRecord);
+    }
+
+    private Related related(List<Instance> instances) {
+        Set<String> vpcs = new HashSet<>();
+        Set<String> subnets = new HashSet<>();
+        Set<String> volumes = new HashSet<>();
+        for (Instance i : instances) {
+            Optional.ofNullable(i.vpcId()).ifPresent(vpcs::add);
+            Optional.ofNullable(i.subnetId()).ifPresent(subnets::add);
+            rootVolumeId(i).ifPresent(volumes::add);
+        }
+        Map<String, Volume> byId = new HashMap<>();
+        if (!volumes.isEmpty()) {
+            ctx.errors().call(ResourceKind.DISK, null, () -> ec2().describeVolumes(r -> r.filters(
+                    Ec2Tags.filter("volume-id", volumes))).volumes()).forEach(v -> byId.put(v.volumeId(), v));
+        }
+        return new Related(lookups.vpcNames(vpcs), lookups.subnetNames(subnets), byId);
     }
 
     @Override
@@ -76,6 +103,10 @@ final class AwsVms implements VmService {
                 ErrorContext.of(ctx.config().name(), ResourceKind.IMAGE, request.image()),
                 "no alias, AMI name or AMI id matches"));
         var subnet = lookups.requireSubnet(request.vpc(), request.subnet());
+        if (request.zone() != null && !request.zone().equals(subnet.availabilityZone())) {
+            throw new InvalidRequestException(context(name), "zone", "subnet '" + request.subnet() + "' lies in "
+                    + subnet.availabilityZone() + ", not in " + request.zone());
+        }
         List<String> groups = request.securityGroups().stream()
                 .map(g -> lookups.requireSecurityGroup(g).groupId()).toList();
         var tags = Ec2Tags.spec(ResourceType.INSTANCE, name, request.tags(), Map.of(IMAGE_TAG, request.image()));
@@ -154,16 +185,20 @@ final class AwsVms implements VmService {
     }
 
     private Vm toRecord(Instance i) {
+        return toRecord(i, related(List.of(i)));
+    }
+
+    private Vm toRecord(Instance i, Related related) {
         String name = Ec2Tags.name(i.tags()).orElse(i.instanceId());
         boolean resumed = Ec2Tags.value(i.tags(), RESUMED_TAG).isPresent();
         String user = loginUser(i);
         String host = i.publicIpAddress() != null ? i.publicIpAddress() : i.privateIpAddress();
         SshAccess ssh = host == null ? null : new SshAccess(host, 22, user);
-        var root = rootVolume(i);
+        Optional<Volume> root = rootVolumeId(i).map(related.volumes()::get);
         return new Vm(name, i.instanceId(), status(i.state() == null ? null : i.state().name(), resumed),
                 ctx.config().region(), i.placement() == null ? null : i.placement().availabilityZone(),
                 i.instanceTypeAsString(), Ec2Tags.value(i.tags(), IMAGE_TAG).orElse(i.imageId()),
-                lookups.vpcName(i.vpcId()), lookups.subnetName(i.subnetId()),
+                related.vpcs().getOrDefault(i.vpcId(), i.vpcId()), related.subnets().getOrDefault(i.subnetId(), i.subnetId()),
                 i.securityGroups().stream().map(GroupIdentifier::groupName).toList(), i.keyName(),
                 i.publicIpAddress(), i.privateIpAddress(), ssh,
                 root.map(v -> v.size() == null ? 0 : v.size()).orElse(0),
@@ -171,15 +206,10 @@ final class AwsVms implements VmService {
                 i.launchTime(), Ec2Tags.user(i.tags()));
     }
 
-    private Optional<software.amazon.awssdk.services.ec2.model.Volume> rootVolume(Instance i) {
-        Optional<String> id = i.blockDeviceMappings().stream()
+    private static Optional<String> rootVolumeId(Instance i) {
+        return i.blockDeviceMappings().stream()
                 .filter(m -> m.deviceName() != null && m.deviceName().equals(i.rootDeviceName()) && m.ebs() != null)
                 .map(m -> m.ebs().volumeId()).findFirst();
-        if (id.isEmpty()) {
-            return Optional.empty();
-        }
-        return ctx.errors().call(ResourceKind.DISK, id.get(), () -> ec2().describeVolumes(r -> r.filters(
-                Ec2Tags.filter("volume-id", id.get()))).volumes()).stream().findFirst();
     }
 
     private String loginUser(Instance i) {

@@ -50,6 +50,27 @@ final class Ec2Lookups {
                 .stream().findFirst().flatMap(v -> Ec2Tags.name(v.tags())).orElse(id);
     }
 
+    /** VPC names by id, in one call (the id for a VPC without Name tag). */
+    Map<String, String> vpcNames(Collection<String> ids) {
+        Map<String, String> byId = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            ctx.errors().call(ResourceKind.VPC, null, () -> ec2().describeVpcs(r -> r.filters(Ec2Tags.filter("vpc-id", ids))).vpcs())
+                    .forEach(v -> byId.put(v.vpcId(), Ec2Tags.name(v.tags()).orElse(v.vpcId())));
+        }
+        return byId;
+    }
+
+    /** Subnet names by id, in one call (the id for a subnet without Name tag). */
+    Map<String, String> subnetNames(Collection<String> ids) {
+        Map<String, String> byId = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            ctx.errors().call(ResourceKind.SUBNET, null, () -> ec2().describeSubnets(r -> r.filters(
+                    Ec2Tags.filter("subnet-id", ids))).subnets())
+                    .forEach(s -> byId.put(s.subnetId(), Ec2Tags.name(s.tags()).orElse(s.subnetId())));
+        }
+        return byId;
+    }
+
     List<Subnet> subnets(String vpcId) {
         return ctx.errors().call(ResourceKind.SUBNET, null, () -> ec2().describeSubnets(r -> r.filters(
                 Ec2Tags.filter("vpc-id", vpcId))).subnets());
@@ -64,14 +85,6 @@ final class Ec2Lookups {
         Vpc vpc = requireVpc(vpcName);
         return subnet(vpc.vpcId(), name).orElseThrow(() -> notFound(ResourceKind.SUBNET, name,
                 "VPC '" + vpcName + "' has no subnet with this Name tag"));
-    }
-
-    String subnetName(String id) {
-        if (id == null) {
-            return null;
-        }
-        return ctx.errors().call(ResourceKind.SUBNET, id, () -> ec2().describeSubnets(r -> r.subnetIds(id)).subnets())
-                .stream().findFirst().flatMap(s -> Ec2Tags.name(s.tags())).orElse(id);
     }
 
     Optional<SecurityGroup> securityGroup(String name) {
