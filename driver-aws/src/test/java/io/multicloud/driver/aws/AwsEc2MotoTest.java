@@ -162,6 +162,40 @@ class AwsEc2MotoTest {
     }
 
     @Test
+    void deletingAMyImageDeletesItsSnapshotsAndADiskAttachesOnAFreeDevice() {
+        Vpc vpc = cloud.vpcs().create(VpcRequest.named(unique("vpc")).cidr("10.67.0.0/16").subnet("a", "10.67.1.0/24"));
+        String vm = unique("vm");
+        String image = unique("img");
+        String disk = unique("disk");
+        try {
+            cloud.vms().create(VmRequest.named(vm).image("amazon-linux-2023").spec("t3.micro").subnet(vpc, "a"));
+            Vm running = cloud.vms().waitUntil(vm, VmStatus.RUNNING, Duration.ofMinutes(1));
+
+            cloud.disks().create(io.multicloud.api.DiskRequest.named(disk).sizeGB(5).zone(running.zone()));
+            String volumeId = cloud.disks().get(disk).id();
+            cloud.disks().attach(disk, vm);
+            assertThat(ec2.describeVolumes(r -> r.volumeIds(volumeId)).volumes().getFirst().attachments())
+                    .singleElement().satisfies(a -> assertThat(a.device()).isEqualTo("/dev/sdf"));
+            cloud.disks().detach(disk);
+            cloud.disks().waitUntil(disk, d -> d.attachedTo() == null, Duration.ofMinutes(1));
+
+            cloud.vms().snapshot(vm, image);
+            var made = cloud.myImages().waitUntil(image, i -> i.status() == io.multicloud.api.MyImageStatus.AVAILABLE,
+                    Duration.ofMinutes(1));
+            assertThat(made.sourceVm()).isEqualTo(vm);
+            var snapshots = ec2.describeImages(r -> r.imageIds(made.id())).images().getFirst().blockDeviceMappings().stream()
+                    .filter(m -> m.ebs() != null && m.ebs().snapshotId() != null).map(m -> m.ebs().snapshotId()).toList();
+            assertThat(snapshots).isNotEmpty();
+            cloud.myImages().delete(image);
+            assertThat(ec2.describeSnapshots(r -> r.filters(f -> f.name("snapshot-id").values(snapshots))).snapshots()).isEmpty();
+        } finally {
+            cloud.disks().find(disk).ifPresent(d -> cloud.disks().delete(disk));
+            cloud.vms().delete(vm);
+            cloud.vpcs().delete(vpc.name());
+        }
+    }
+
+    @Test
     void theSpotPriceOfASpecComesThroughAnyCall() {
         Map<String, String> price = cloud.anyCall("DescribeSpotPriceHistory", Map.of("spec", "t3.micro", "zone", "us-east-2a"));
         assertThat(Double.parseDouble(price.get("price"))).isPositive();
