@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.multicloud.api.AlreadyExistsException;
 import io.multicloud.api.Cloud;
+import io.multicloud.api.ConnectionConfig;
 import io.multicloud.api.Cluster;
 import io.multicloud.api.ClusterRequest;
 import io.multicloud.api.ClusterStatus;
@@ -14,6 +15,7 @@ import io.multicloud.api.NotFoundException;
 import io.multicloud.api.NodeGroupRequest;
 import io.multicloud.core.MultiCloud;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -116,7 +118,11 @@ class AwsClustersTest {
 
     @Test
     void withoutTheRolePropertyCreateIsRefusedNamingIt() {
-        Cloud noRole = mc.connect(MotoServer.get().config().named("aws-no-role"));
+        ConnectionConfig moto = MotoServer.get().config();
+        Map<String, String> properties = new HashMap<>(moto.properties());
+        properties.remove(AwsClusters.ROLE_ARN);
+        Cloud noRole = mc.connect(new ConnectionConfig("aws-no-role", moto.driver(), moto.region(), moto.zone(),
+                moto.credential(), properties));
         assertThatThrownBy(() -> noRole.clusters().create(ClusterRequest.named("k-" + run).vpc(vpc).subnets("sn-a")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining(AwsClusters.ROLE_ARN);
         assertThat(cloud.clusters().find("k-" + run)).isEmpty();
