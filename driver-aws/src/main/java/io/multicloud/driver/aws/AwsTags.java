@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.ec2.model.TagDescription;
 /**
  * Tags on EC2 resources (VPC, subnet, security group, key pair, VM, disk, my-image) through
  * CreateTags, DeleteTags and DescribeTags. The library's own tags ({@code Name},
- * {@code multicloud:*}) are neither shown nor changeable here. NLB and cluster tags are not
- * served yet ({@link InvalidRequestException}).
+ * {@code multicloud:*}) are neither shown nor changeable here. Load balancers (ELBv2 tags) and
+ * clusters (EKS tags) are served through their own services.
  */
 final class AwsTags implements TagService {
     /** EC2 resource types (as DescribeTags names them) and their kinds. */
@@ -34,6 +34,8 @@ final class AwsTags implements TagService {
     private final AwsKeyPairs keyPairs;
     private final AwsDisks disks;
     private final AwsMyImages myImages;
+    private final AwsLoadBalancers loadBalancers;
+    private final AwsClusters clusters;
 
     AwsTags(AwsContext ctx) {
         this.ctx = ctx;
@@ -41,6 +43,8 @@ final class AwsTags implements TagService {
         this.keyPairs = new AwsKeyPairs(ctx);
         this.disks = new AwsDisks(ctx);
         this.myImages = new AwsMyImages(ctx);
+        this.loadBalancers = new AwsLoadBalancers(ctx);
+        this.clusters = new AwsClusters(ctx);
     }
 
     private Ec2Client ec2() {
@@ -49,6 +53,12 @@ final class AwsTags implements TagService {
 
     @Override
     public Map<String, String> list(ResourceKind kind, String name) {
+        if (kind == ResourceKind.NLB) {
+            return loadBalancers.tagsOf(name);
+        }
+        if (kind == ResourceKind.CLUSTER) {
+            return clusters.tagsOf(name);
+        }
         String id = id(kind, name);
         return Ec2Tags.user(describe(kind, name, Ec2Tags.filter("resource-id", id)).stream()
                 .map(d -> Ec2Tags.tag(d.key(), d.value())).toList());
@@ -57,6 +67,14 @@ final class AwsTags implements TagService {
     @Override
     public void add(ResourceKind kind, String name, Map<String, String> tags) {
         checkNotOwn(tags.keySet());
+        if (kind == ResourceKind.NLB) {
+            loadBalancers.tag(name, tags);
+            return;
+        }
+        if (kind == ResourceKind.CLUSTER) {
+            clusters.tag(name, tags);
+            return;
+        }
         String id = id(kind, name);
         ctx.errors().run(kind, name, () -> ec2().createTags(r -> r.resources(id).tags(Ec2Tags.tags(tags))));
     }
@@ -64,6 +82,14 @@ final class AwsTags implements TagService {
     @Override
     public void remove(ResourceKind kind, String name, Set<String> keys) {
         checkNotOwn(keys);
+        if (kind == ResourceKind.NLB) {
+            loadBalancers.untag(name, keys);
+            return;
+        }
+        if (kind == ResourceKind.CLUSTER) {
+            clusters.untag(name, keys);
+            return;
+        }
         String id = id(kind, name);
         ctx.errors().run(kind, name, () -> ec2().deleteTags(r -> r.resources(id)
                 .tags(keys.stream().map(k -> software.amazon.awssdk.services.ec2.model.Tag.builder().key(k).build()).toList())));
@@ -71,6 +97,21 @@ final class AwsTags implements TagService {
 
     @Override
     public List<TaggedResource> find(String key, String value) {
+        List<TaggedResource> out = new ArrayList<>(findEc2(key, value));
+        // ELBv2 and EKS have no tag search of their own: read their (few) resources' tags.
+        loadBalancers.list().stream().filter(n -> carries(n.tags(), key, value))
+                .forEach(n -> out.add(new TaggedResource(ResourceKind.NLB, n.name(), n.id(), n.tags())));
+        clusters.list().stream().filter(c -> carries(c.tags(), key, value))
+                .forEach(c -> out.add(new TaggedResource(ResourceKind.CLUSTER, c.name(), c.id(), c.tags())));
+        out.sort(Comparator.comparing(TaggedResource::name));
+        return out;
+    }
+
+    private static boolean carries(Map<String, String> tags, String key, String value) {
+        return tags.containsKey(key) && (value == null || value.equals(tags.get(key)));
+    }
+
+    private List<TaggedResource> findEc2(String key, String value) {
         List<Filter> filters = new ArrayList<>(List.of(Ec2Tags.filter("key", key),
                 Ec2Tags.filter("resource-type", TYPES.keySet())));
         if (value != null) {
@@ -98,7 +139,6 @@ final class AwsTags implements TagService {
             }
             out.add(new TaggedResource(kind, Ec2Tags.name(tags).orElse(id), id, Ec2Tags.user(tags)));
         });
-        out.sort(Comparator.comparing(TaggedResource::name));
         return out;
     }
 

@@ -211,9 +211,9 @@ class AwsEc2MotoTest {
     }
 
     @Test
-    void theLibrarysOwnTagsAndLoadBalancerTagsAreRefused() {
+    void theLibrarysOwnTagsAreRefusedAndAMissingLoadBalancerIsNotFound() {
         assertThatThrownBy(() -> cloud.tags().add(ResourceKind.NLB, "nlb-1", Map.of("a", "b")))
-                .isInstanceOf(InvalidRequestException.class);
+                .isInstanceOf(NotFoundException.class);
         String name = unique("vpc");
         cloud.vpcs().create(VpcRequest.named(name).cidr("10.66.0.0/16").subnet("a", "10.66.1.0/24"));
         try {

@@ -12,6 +12,8 @@ import io.multicloud.api.NlbHealth;
 import io.multicloud.api.NlbRequest;
 import io.multicloud.api.NotFoundException;
 import io.multicloud.api.Protocol;
+import io.multicloud.api.TaggedResource;
+import io.multicloud.api.ResourceKind;
 import io.multicloud.core.MultiCloud;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,17 +132,18 @@ class AwsLoadBalancersTest {
     }
 
     @Test
-    void tagHelpersReadAddAndRemoveUserTags() {
+    void loadBalancerTagsAreAddedListedFoundAndRemovedThroughTheTagsCollection() {
         String name = "tag-" + run;
         cloud.nlbs().create(NlbRequest.named(name).vpc(vpc).listener(Protocol.TCP, 80).vmGroup(Protocol.TCP, 8080, vm1));
-        try (AwsClients clients = new AwsClients(MotoServer.get().config())) {
-            AwsLoadBalancers nlbs = new AwsLoadBalancers(new AwsContext(MotoServer.get().config(), clients,
-                    new AwsErrors("aws-moto")));
-            nlbs.tag(name, Map.of("env", "test", "owner", "me"));
-            assertThat(nlbs.tagsOf(name)).isEqualTo(Map.of("env", "test", "owner", "me"));
-            nlbs.untag(name, Set.of("owner"));
-            assertThat(nlbs.tagsOf(name)).isEqualTo(Map.of("env", "test"));
-            assertThatThrownBy(() -> nlbs.tagsOf("no-such-nlb")).isInstanceOf(NotFoundException.class);
+        try {
+            cloud.tags().add(ResourceKind.NLB, name, Map.of("env", "test", "owner", "me"));
+            assertThat(cloud.tags().list(ResourceKind.NLB, name)).isEqualTo(Map.of("env", "test", "owner", "me"));
+            assertThat(cloud.tags().find("owner", "me"))
+                    .anySatisfy(t -> assertThat(t.kind()).isEqualTo(ResourceKind.NLB))
+                    .extracting(TaggedResource::name).contains(name);
+            cloud.tags().remove(ResourceKind.NLB, name, "owner");
+            assertThat(cloud.tags().list(ResourceKind.NLB, name)).isEqualTo(Map.of("env", "test"));
+            assertThatThrownBy(() -> cloud.tags().list(ResourceKind.NLB, "no-such-nlb")).isInstanceOf(NotFoundException.class);
         } finally {
             cloud.nlbs().delete(name);
         }

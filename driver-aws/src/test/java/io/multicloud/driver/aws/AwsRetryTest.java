@@ -27,17 +27,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Vpc;
+import io.multicloud.api.Vpc;
 
 /**
  * Retries against a fake EC2 Query endpoint on 127.0.0.1 answering AWS's real error XML: a
  * throttling error is retried with backoff until the call succeeds; a quota error is not
  * retried and reaches the user as a region-wide {@link QuotaExceededException}.
  *
- * <p>The calls go through the connection's own {@link Ec2Client} (with the driver's retry
- * settings) wrapped by the driver's {@link AwsErrors}: the VPC and VM services were still
- * being written when this test was; {@code cloud.vpcs().list()} and {@code cloud.vms().create}
- * take the same path.
+ * <p>The throttling case goes through the user's own call, {@code cloud.vpcs().list()}; the quota
+ * case through the connection's {@link Ec2Client} (the driver's retry settings) wrapped by the
+ * driver's {@link AwsErrors}, as every driver call is, since a real RunInstances first needs
+ * image, subnet and group look-ups that this fake does not serve.
  */
 class AwsRetryTest {
     private static final String THROTTLED = """
@@ -77,6 +77,13 @@ class AwsRetryTest {
                 </vpcSet>
             </DescribeVpcsResponse>""";
 
+    private static final String NO_SUBNETS = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DescribeSubnetsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+                <requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLF</requestId>
+                <subnetSet/>
+            </DescribeSubnetsResponse>""";
+
     private static WireMockServer fake;
     private MultiCloud mc;
     private Cloud cloud;
@@ -113,11 +120,13 @@ class AwsRetryTest {
     @Test
     void throttlingIsRetriedWithBackoffAndTheUserSeesSuccess() {
         stubThrottledTwiceThenVpcs();
-        Ec2Client ec2 = cloud.unwrap(Ec2Client.class);
+        fake.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeSubnets"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml;charset=UTF-8").withBody(NO_SUBNETS)));
 
-        List<Vpc> vpcs = errors.call(ResourceKind.VPC, null, () -> ec2.describeVpcs().vpcs());
+        List<Vpc> vpcs = cloud.vpcs().list();
 
-        assertThat(vpcs).extracting(Vpc::vpcId).containsExactly("vpc-0a1b2c3d4e5f60718");
+        assertThat(vpcs).extracting(Vpc::id).containsExactly("vpc-0a1b2c3d4e5f60718");
+        assertThat(vpcs).extracting(Vpc::name).containsExactly("vpc-1");
         fake.verify(3, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeVpcs"))
                 .withRequestBody(containing("Version=2016-11-15")));
         List<Long> times = fake.getAllServeEvents().stream().map(ServeEvent::getRequest)
