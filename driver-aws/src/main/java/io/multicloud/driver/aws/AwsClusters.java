@@ -41,11 +41,11 @@ final class AwsClusters implements ClusterService {
     private static final int DEFAULT_DISK_GB = 20;
 
     private final AwsContext ctx;
-    private final AwsLookups lookups;
+    private final Ec2Lookups lookups;
 
     AwsClusters(AwsContext ctx) {
         this.ctx = ctx;
-        this.lookups = new AwsLookups(ctx);
+        this.lookups = new Ec2Lookups(ctx);
     }
 
     private EksClient eks() {
@@ -222,8 +222,9 @@ final class AwsClusters implements ClusterService {
         List<String> groupIds = vpc == null ? List.of() : vpc.securityGroupIds();
         // EKS reports the VPC id; emulators (moto) may not, and the subnets tell it too.
         String vpcId = vpc == null ? null : vpc.vpcId() != null ? vpc.vpcId() : lookups.vpcIdOfSubnets(subnetIds);
+        Map<String, String> subnetNames = lookups.subnetNames(subnetIds);
         return new Cluster(c.name(), c.arn(), c.version(), lookups.vpcName(vpcId),
-                lookups.subnetNames(subnetIds), lookups.securityGroupNames(groupIds), status(c.statusAsString()),
+                subnetIds.stream().map(id -> subnetNames.getOrDefault(id, id)).toList(), lookups.securityGroupNames(groupIds), status(c.statusAsString()),
                 c.endpoint(), nodeGroups(c.name()), userTags(c.tags()));
     }
 

@@ -52,11 +52,11 @@ final class AwsLoadBalancers implements NlbService {
     private static final String TG_SUFFIX = "-tg";
 
     private final AwsContext ctx;
-    private final AwsLookups lookups;
+    private final Ec2Lookups lookups;
 
     AwsLoadBalancers(AwsContext ctx) {
         this.ctx = ctx;
-        this.lookups = new AwsLookups(ctx);
+        this.lookups = new Ec2Lookups(ctx);
     }
 
     private ElasticLoadBalancingV2Client elb() {
@@ -211,7 +211,7 @@ final class AwsLoadBalancers implements NlbService {
 
     /** The instances of these VMs, each of which must be in the NLB's VPC. */
     private Map<String, Instance> instancesIn(String vpcId, String nlb, List<String> vms) {
-        Map<String, Instance> instances = lookups.instances(vms);
+        Map<String, Instance> instances = lookups.instancesByName(vms);
         instances.forEach((vm, i) -> {
             if (!vpcId.equals(i.vpcId())) {
                 throw new ConflictException(context(nlb).provider("InvalidTarget", null),
