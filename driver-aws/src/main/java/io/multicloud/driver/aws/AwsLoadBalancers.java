@@ -198,6 +198,8 @@ final class AwsLoadBalancers implements NlbService {
         ctx.errors().call(KIND, name, () -> elb().describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners())
                 .forEach(l -> ctx.errors().run(KIND, name, () -> elb().deleteListener(r -> r.listenerArn(l.listenerArn()))));
         ctx.errors().run(KIND, name, () -> elb().deleteLoadBalancer(r -> r.loadBalancerArn(lb.loadBalancerArn())));
+        // A target group cannot go while a load balancer still uses it: the SDK's waiter knows when it is gone.
+        ctx.errors().run(KIND, name, () -> elb().waiter().waitUntilLoadBalancersDeleted(r -> r.loadBalancerArns(lb.loadBalancerArn())));
         groups.forEach(g -> ctx.errors().run(KIND, name, () -> elb().deleteTargetGroup(r -> r.targetGroupArn(g.targetGroupArn()))));
     }
 
