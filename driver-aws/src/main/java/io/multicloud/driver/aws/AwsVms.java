@@ -3,7 +3,9 @@ package io.multicloud.driver.aws;
 import io.multicloud.api.AlreadyExistsException;
 import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.KeyPair;
 import io.multicloud.api.NotFoundException;
+import io.multicloud.api.Platform;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.SshAccess;
 import io.multicloud.api.Vm;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
@@ -38,15 +42,23 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * as an instance goes through pending only once at launch, a pending instance with that mark is
  * RESUMING. Suspend = StopInstances, resume = StartInstances, reboot = RebootInstances; AWS's
  * IncorrectInstanceState maps to ConflictException.
+ *
+ * <p>A Linux VM launched with a key pair gets user data ({@link CloudInitUserData}) that creates
+ * the login user {@code multicloud} with the key pair's public key, combined with the user's own
+ * user data; the {@code multicloud:login-user} tag remembers it for the VM's SSH access point.
+ * Windows VMs keep their image's default user and get only the user's user data.
  */
 final class AwsVms implements VmService {
     private static final ResourceKind KIND = ResourceKind.VM;
     static final String IMAGE_TAG = "multicloud:image";
     static final String RESUMED_TAG = "multicloud:resumed";
+    static final String LOGIN_USER_TAG = "multicloud:login-user";
+    private static final Logger LOG = LoggerFactory.getLogger(AwsVms.class);
 
     private final AwsContext ctx;
     private final Ec2Lookups lookups;
     private final AwsImages images;
+    private final AwsKeyPairs keyPairs;
     /** Login user by AMI id: an AMI's name does not change. */
     private final Map<String, String> loginUsers = new ConcurrentHashMap<>();
 
@@ -54,6 +66,7 @@ final class AwsVms implements VmService {
         this.ctx = ctx;
         this.lookups = new Ec2Lookups(ctx);
         this.images = new AwsImages(ctx);
+        this.keyPairs = new AwsKeyPairs(ctx);
     }
 
     private Ec2Client ec2() {
@@ -109,7 +122,12 @@ final class AwsVms implements VmService {
         }
         List<String> groups = request.securityGroups().stream()
                 .map(g -> lookups.requireSecurityGroup(g).groupId()).toList();
-        var tags = Ec2Tags.spec(ResourceType.INSTANCE, name, request.tags(), Map.of(IMAGE_TAG, request.image()));
+        boolean windows = AwsImages.toRecord(request.image(), image).platform() == Platform.WINDOWS;
+        String publicKey = windows || request.keyPair() == null ? null : publicKey(request.keyPair());
+        String userData = publicKey == null ? request.userData() : CloudInitUserData.build(publicKey, request.userData());
+        Map<String, String> own = publicKey == null ? Map.of(IMAGE_TAG, request.image())
+                : Map.of(IMAGE_TAG, request.image(), LOGIN_USER_TAG, CloudInitUserData.USER);
+        var tags = Ec2Tags.spec(ResourceType.INSTANCE, name, request.tags(), own);
         Instance created = ctx.errors().call(KIND, name, () -> ec2().runInstances(r -> {
             r.imageId(image.imageId()).instanceType(request.spec()).minCount(1).maxCount(1)
                     .subnetId(subnet.subnetId()).tagSpecifications(tags);
@@ -119,14 +137,25 @@ final class AwsVms implements VmService {
             if (request.keyPair() != null) {
                 r.keyName(request.keyPair());
             }
-            if (request.userData() != null) {
-                r.userData(Base64.getEncoder().encodeToString(request.userData().getBytes(StandardCharsets.UTF_8)));
+            if (userData != null) {
+                r.userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8)));
             }
             if (request.rootDiskGB() > 0 || request.rootDiskType() != null) {
                 r.blockDeviceMappings(rootDisk(image.rootDeviceName(), request.rootDiskGB(), request.rootDiskType()));
             }
         }).instances().getFirst());
         return toRecord(created);
+    }
+
+    /** The key pair's public key for the login user, or null when AWS does not give it. */
+    private String publicKey(String keyPair) {
+        KeyPair key = keyPairs.find(keyPair).orElseThrow(() -> new NotFoundException(
+                ErrorContext.of(ctx.config().name(), ResourceKind.KEY_PAIR, keyPair), "no key pair of this name"));
+        if (key.publicKey() == null || key.publicKey().isBlank()) {
+            LOG.warn("key pair '{}' shows no public key: the VM keeps its image's login user", keyPair);
+            return null;
+        }
+        return key.publicKey();
     }
 
     private static BlockDeviceMapping rootDisk(String device, int sizeGB, String type) {
@@ -191,7 +220,7 @@ final class AwsVms implements VmService {
     private Vm toRecord(Instance i, Related related) {
         String name = Ec2Tags.name(i.tags()).orElse(i.instanceId());
         boolean resumed = Ec2Tags.value(i.tags(), RESUMED_TAG).isPresent();
-        String user = loginUser(i);
+        String user = Ec2Tags.value(i.tags(), LOGIN_USER_TAG).orElseGet(() -> loginUser(i));
         String host = i.publicIpAddress() != null ? i.publicIpAddress() : i.privateIpAddress();
         SshAccess ssh = host == null ? null : new SshAccess(host, 22, user);
         Optional<Volume> root = rootVolumeId(i).map(related.volumes()::get);

@@ -9,6 +9,7 @@ import io.multicloud.api.Architecture;
 import io.multicloud.api.Cloud;
 import io.multicloud.api.Image;
 import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.KeyPairRequest;
 import io.multicloud.api.NotFoundException;
 import io.multicloud.api.Platform;
 import io.multicloud.api.ResourceKind;
@@ -19,7 +20,9 @@ import io.multicloud.api.VmStatus;
 import io.multicloud.api.Vpc;
 import io.multicloud.api.VpcRequest;
 import io.multicloud.core.MultiCloud;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
@@ -157,6 +161,33 @@ class AwsEc2MotoTest {
             assertThat(cloud.anyCall("GetConsoleOutput", Map.of("vm", name))).containsKey("output");
         } finally {
             cloud.vms().delete(name);
+            cloud.vpcs().delete(vpc.name());
+        }
+    }
+
+    @Test
+    void aVmWithAKeyPairGetsTheMulticloudUserWithTheKeyInItsUserData() {
+        Vpc vpc = cloud.vpcs().create(VpcRequest.named(unique("vpc")).cidr("10.68.0.0/16").subnet("a", "10.68.1.0/24"));
+        String key = unique("key");
+        String name = unique("vm");
+        try {
+            String publicKey = cloud.keyPairs().create(KeyPairRequest.named(key)).publicKey();
+            assertThat(cloud.keyPairs().get(key).publicKey()).isEqualTo(publicKey).startsWith("ssh-");
+            cloud.vms().create(VmRequest.named(name).image("amazon-linux-2023").spec("t3.micro").subnet(vpc, "a")
+                    .keyPair(key).userData("#!/bin/sh\necho hi\n"));
+            Vm vm = cloud.vms().waitUntil(name, VmStatus.RUNNING, Duration.ofMinutes(1));
+            assertThat(vm.ssh().user()).isEqualTo("multicloud");
+            assertThat(vm.tags()).isEmpty();
+
+            String encoded = ec2.describeInstanceAttribute(r -> r.instanceId(vm.id()).attribute(InstanceAttributeName.USER_DATA))
+                    .userData().value();
+            String userData = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            assertThat(userData).contains("Content-Type: multipart/mixed").contains("- name: multicloud")
+                    .contains("NOPASSWD:ALL").contains(publicKey.trim())
+                    .contains("Content-Type: text/x-shellscript").contains("echo hi");
+        } finally {
+            cloud.vms().find(name).ifPresent(v -> cloud.vms().delete(name));
+            cloud.keyPairs().find(key).ifPresent(k -> cloud.keyPairs().delete(key));
             cloud.vpcs().delete(vpc.name());
         }
     }
