@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.eks.EksClient;
  * EKS clusters and node groups against moto. The VPC, subnets and security group are made with
  * the raw EC2 client, tagged with {@code Name} as the driver's own services tag them.
  */
+@RequiresMoto
 class AwsClustersTest {
     static final String ROLE = "arn:aws:iam::123456789012:role/eks-cluster";
     static final String NODE_ROLE = "arn:aws:iam::123456789012:role/eks-nodes";

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The driver conformance kit against moto server on 127.0.0.1 (prices against {@link PriceListFake}). */
+@RequiresMoto
 class AwsConformanceTest extends DriverConformanceTest {
     private MultiCloud multiCloud;
 

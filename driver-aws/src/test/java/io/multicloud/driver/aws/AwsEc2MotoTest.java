@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** What is AWS's own in the EC2 services, against moto: Name-tag look-ups, image aliases, GPUs, any-call. */
+@RequiresMoto
 class AwsEc2MotoTest {
     private MultiCloud multiCloud;
     private Cloud cloud;

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
  * client (tagged with {@code Name} as the driver's VPC and VM services tag them), so that this
  * test depends on the load balancer service only.
  */
+@RequiresMoto
 class AwsLoadBalancersTest {
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private MultiCloud mc;

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -35,6 +36,13 @@ final class MotoServer {
 
     /** The running server, started on first use; skips the calling test when moto is missing. */
     static synchronized MotoServer get() {
+        Optional<String> why = whyUnavailable();
+        Assumptions.assumeTrue(why.isEmpty(), why::get);
+        return instance;
+    }
+
+    /** Starts the server if it is not running yet; empty when it runs, else why it cannot. */
+    static synchronized Optional<String> whyUnavailable() {
         if (instance == null && unavailable == null) {
             try {
                 instance = start();
@@ -42,9 +50,8 @@ final class MotoServer {
                 unavailable = e.getMessage();
             }
         }
-        Assumptions.assumeTrue(instance != null, () -> "AWS emulator tests skipped: moto server could not start ("
+        return instance != null ? Optional.empty() : Optional.of("AWS emulator tests skipped: moto server could not start ("
                 + unavailable + "); install it with: pip install 'moto[server]'");
-        return instance;
     }
 
     private static MotoServer start() throws IOException {
