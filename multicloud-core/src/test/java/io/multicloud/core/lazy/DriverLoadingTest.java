@@ -9,6 +9,9 @@ import io.multicloud.api.ConnectionConfig;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.UnsupportedCapabilityException;
 import io.multicloud.core.MultiCloud;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +21,50 @@ class DriverLoadingTest {
         return MultiCloud.builder().environment(Map.of()).build();
     }
 
+    /** A class loader over the test class path that tells which classes it has loaded. */
+    private static final class Isolated extends URLClassLoader {
+        Isolated() throws Exception {
+            super(classPath(), ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean hasLoaded(String name) {
+            return findLoadedClass(name) != null;
+        }
+
+        private static URL[] classPath() throws Exception {
+            String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
+            URL[] urls = new URL[entries.length];
+            for (int i = 0; i < entries.length; i++) {
+                urls[i] = new File(entries[i]).toURI().toURL();
+            }
+            return urls;
+        }
+    }
+
     @Test
-    void findingDriversDoesNotLoadTheirSdkUntilAConnectionOpens() {
+    void findingDriversDoesNotLoadTheirSdkUntilAConnectionOpens() throws Exception {
+        // A fresh class loader, so that no other test of this JVM has loaded the stand-in SDK yet.
+        try (Isolated loader = new Isolated()) {
+            Class<?> multiCloudType = loader.loadClass(MultiCloud.class.getName());
+            Object builder = multiCloudType.getMethod("builder").invoke(null);
+            builder.getClass().getMethod("classLoader", ClassLoader.class).invoke(builder, loader);
+            builder.getClass().getMethod("environment", Map.class).invoke(builder, Map.of());
+            Object mc = builder.getClass().getMethod("build").invoke(builder);
+            try {
+                assertThat(((java.util.Set<?>) multiCloudType.getMethod("drivers").invoke(mc)).contains("lazy-test")).isTrue();
+                assertThat(loader.hasLoaded(HeavySdk.class.getName())).isFalse();
+                multiCloudType.getMethod("connect", String.class, String.class).invoke(mc, "lazy-test", "north");
+                assertThat(loader.hasLoaded(HeavySdk.class.getName())).isTrue();
+            } finally {
+                multiCloudType.getMethod("close").invoke(mc);
+            }
+        }
+    }
+
+    @Test
+    void aConnectionAnswersThroughTheDriver() {
         try (MultiCloud mc = multiCloud()) {
-            assertThat(mc.drivers()).contains("lazy-test");
-            assertThat(LazyTestDriver.SDK_LOADED).isFalse();
             Cloud cloud = mc.connect("lazy-test", "north");
-            assertThat(LazyTestDriver.SDK_LOADED).isTrue();
             assertThat(cloud.regions().get("north").displayName()).isEqualTo("sdk north");
         }
     }
