@@ -10,6 +10,7 @@ import java.util.Map;
  * @param name the user's name
  * @param id the cloud's id
  * @param status its status
+ * @param statusReason why it is in that status when the cloud says (a FAILED VM's fault message), or null
  * @param region its region
  * @param zone its zone
  * @param spec the spec it runs on
@@ -26,7 +27,7 @@ import java.util.Map;
  * @param createdAt when it was created
  * @param tags its tags
  */
-public record Vm(String name, String id, VmStatus status, String region, String zone, String spec, String image,
+public record Vm(String name, String id, VmStatus status, String statusReason, String region, String zone, String spec, String image,
                  String vpc, String subnet, List<String> securityGroups, String keyPair,
                  String publicIp, String privateIp, SshAccess ssh, int rootDiskGB, String rootDiskType,
                  Instant createdAt, Map<String, String> tags) implements Named {
@@ -42,7 +43,7 @@ public record Vm(String name, String id, VmStatus status, String region, String 
 
     /** A copy with another status. */
     public Vm withStatus(VmStatus newStatus) {
-        return new Vm(name, id, newStatus, region, zone, spec, image, vpc, subnet, securityGroups, keyPair,
+        return new Vm(name, id, newStatus, statusReason, region, zone, spec, image, vpc, subnet, securityGroups, keyPair,
                 publicIp, privateIp, ssh, rootDiskGB, rootDiskType, createdAt, tags);
     }
 }

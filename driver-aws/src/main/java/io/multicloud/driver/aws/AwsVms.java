@@ -225,7 +225,7 @@ final class AwsVms implements VmService {
         SshAccess ssh = host == null ? null : new SshAccess(host, 22, user);
         Optional<Volume> root = rootVolumeId(i).map(related.volumes()::get);
         return new Vm(name, i.instanceId(), status(i.state() == null ? null : i.state().name(), resumed),
-                ctx.config().region(), i.placement() == null ? null : i.placement().availabilityZone(),
+                i.stateReason() == null ? null : i.stateReason().message(), ctx.config().region(), i.placement() == null ? null : i.placement().availabilityZone(),
                 i.instanceTypeAsString(), Ec2Tags.value(i.tags(), IMAGE_TAG).orElse(i.imageId()),
                 related.vpcs().getOrDefault(i.vpcId(), i.vpcId()), related.subnets().getOrDefault(i.subnetId(), i.subnetId()),
                 i.securityGroups().stream().map(GroupIdentifier::groupName).toList(), i.keyName(),

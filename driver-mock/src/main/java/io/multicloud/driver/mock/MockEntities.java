@@ -171,7 +171,8 @@ final class MockEntities {
 
         Vm toRecord(String region) {
             String host = publicIp != null ? publicIp : privateIp;
-            return new Vm(name, id, life.status, region, zone, spec, image, vpc, subnet, securityGroups, keyPair,
+            return new Vm(name, id, life.status,
+                    life.status == VmStatus.FAILED ? "the mock was told to fail this VM" : null, region, zone, spec, image, vpc, subnet, securityGroups, keyPair,
                     publicIp, privateIp, new SshAccess(host, 22, loginUser), rootDiskGB, rootDiskType,
                     Instant.ofEpochMilli(createdAt), tags);
         }

@@ -78,13 +78,14 @@ final class VmCollection extends ResourceCollection<Vm, VmRequest, VmService> im
             return new Waiter.Verdict.Done<>(vm);
         }
         if (vm.status() == VmStatus.FAILED) {
-            throw new ConflictException(context.error(ResourceKind.VM, name), "is FAILED and will not become " + status.display());
+            throw new ConflictException(context.error(ResourceKind.VM, name), "is FAILED and will not become " + status.display()
+                    + (vm.statusReason() == null ? "" : ": " + vm.statusReason()));
         }
         return new Waiter.Verdict.Again<>();
     }
 
     private Vm goneVm(String name) {
-        return new Vm(name, null, VmStatus.TERMINATED, null, null, null, null, null, null, List.of(), null,
+        return new Vm(name, null, VmStatus.TERMINATED, null, null, null, null, null, null, null, List.of(), null,
                 null, null, null, 0, null, null, Map.of());
     }
 

@@ -1,0 +1,34 @@
+package io.multicloud.driver.openstack;
+
+import io.multicloud.api.ConnectionConfig;
+import io.multicloud.spi.Driver;
+import io.multicloud.spi.DriverConnection;
+
+/**
+ * The OpenStack driver ({@code openstack}), on openstack4j. This class loads no SDK class: the
+ * SDK is touched only when a connection opens.
+ *
+ * <p>Credential keys follow OpenStack's own names, and each falls back on its {@code OS_*}
+ * environment variable (the key upper-cased, prefixed {@code OS_}): {@code auth_url},
+ * {@code username}, {@code password}, {@code project_name}, {@code user_domain_name},
+ * {@code project_domain_name}, or {@code application_credential_id} with
+ * {@code application_credential_secret}. The region is the connection's region (Keystone's
+ * region id, e.g. {@code RegionOne}). Properties: {@code interface} (public, internal or admin
+ * endpoints; default public), {@code token_renew_before_s} (renew the Keystone token this many
+ * seconds before it expires; default 300), {@code timeout_s} (connect and read timeout of each
+ * HTTP call; default 60).
+ */
+public final class OpenStackDriver implements Driver {
+    /** This driver's name. */
+    public static final String NAME = "openstack";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DriverConnection connect(ConnectionConfig config) {
+        return new OpenStackConnection(config, System.getenv());
+    }
+}

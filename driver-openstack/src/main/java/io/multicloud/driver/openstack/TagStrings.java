@@ -1,0 +1,63 @@
+package io.multicloud.driver.openstack;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Key-value tags as OpenStack's string tags (Nova server tags, Neutron and Glance tags):
+ * {@code key=value}, or the bare key for an empty value. The resource's name is the OpenStack
+ * name; {@link #MANAGED} marks what this library created.
+ */
+final class TagStrings {
+    /** The tag on everything this library creates. */
+    static final String MANAGED = "multicloud:managed=true";
+    /** Nova and Neutron allow 60 characters a tag (Neutron newer releases 255). */
+    static final int MAX_LENGTH = 60;
+
+    private TagStrings() {
+    }
+
+    /** The string tags for a map, plus the managed marker. */
+    static List<String> encodeWithMarker(Map<String, String> tags) {
+        List<String> out = new java.util.ArrayList<>(encode(tags));
+        out.add(MANAGED);
+        return out;
+    }
+
+    /** The string tags for a map. */
+    static List<String> encode(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> encode(e.getKey(), e.getValue())).toList();
+    }
+
+    /** One string tag. */
+    static String encode(String key, String value) {
+        return value == null || value.isEmpty() ? key : key + "=" + value;
+    }
+
+    /** The user's tags among string tags: the managed marker left out. */
+    static Map<String, String> decode(Collection<String> tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (tags == null) {
+            return out;
+        }
+        for (String tag : tags) {
+            if (MANAGED.equals(tag)) {
+                continue;
+            }
+            int eq = tag.indexOf('=');
+            if (eq < 0) {
+                out.put(tag, "");
+            } else {
+                out.put(tag.substring(0, eq), tag.substring(eq + 1));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a string tag carries this key. */
+    static boolean hasKey(String tag, String key) {
+        return tag.equals(key) || tag.startsWith(key + "=");
+    }
+}
