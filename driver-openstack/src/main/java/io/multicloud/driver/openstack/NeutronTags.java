@@ -11,8 +11,9 @@ import org.openstack4j.openstack.networking.domain.NeutronResourceTag;
 
 /**
  * Key-value tags on Neutron networks, subnets and security groups, kept as Neutron's string tags
- * (see {@link TagStrings}). openstack4j's models do not carry the tags a listing returns, so each
- * read is one call.
+ * (see {@link TagStrings}), beside the library's own ({@code multicloud:*}) which the user's
+ * edits never touch. openstack4j's models do not carry the tags a listing returns, so each read
+ * is one call.
  */
 final class NeutronTags {
     private final OpenStackContext ctx;
@@ -21,36 +22,49 @@ final class NeutronTags {
         this.ctx = ctx;
     }
 
-    /** The user's tags of a resource (the managed marker left out). */
+    /** Every tag of a resource, the library's own included. */
+    Map<String, String> readAll(Resource type, String id, ResourceKind kind, String name) {
+        NeutronResourceTag tags = ctx.errors().call(kind, name, () -> ctx.client().networking().resourceTags().list(type, id));
+        return TagStrings.decodeAll(tags == null ? List.of() : tags.getTags());
+    }
+
+    /** The user's tags of a resource (the library's own left out). */
     Map<String, String> read(Resource type, String id, ResourceKind kind, String name) {
-        NeutronResourceTag tags = ctx.errors().call(kind, name, () -> ctx.client().networking().resourceTags().list(type, id));
-        return TagStrings.decode(tags == null ? List.of() : tags.getTags());
+        Map<String, String> user = new LinkedHashMap<>(readAll(type, id, kind, name));
+        user.keySet().removeIf(TagStrings::isOwn);
+        return user;
     }
 
-    /** Whether the resource carries the managed marker. */
-    boolean managed(Resource type, String id, ResourceKind kind, String name) {
-        NeutronResourceTag tags = ctx.errors().call(kind, name, () -> ctx.client().networking().resourceTags().list(type, id));
-        return tags != null && tags.getTags() != null && tags.getTags().contains(TagStrings.MANAGED);
+    /** Tags a new resource: the user's tags, the library's own, and the managed marker. */
+    void tagNew(Resource type, String id, ResourceKind kind, String name, Map<String, String> user, Map<String, String> own) {
+        Map<String, String> all = new LinkedHashMap<>(withoutOwn(user));
+        all.putAll(own);
+        write(type, id, kind, name, all);
     }
 
-    /** Sets the resource's tags to these plus the managed marker. */
-    void replace(Resource type, String id, ResourceKind kind, String name, Map<String, String> userTags) {
+    /** Adds or overwrites user tags, keeping the others. */
+    void add(Resource type, String id, ResourceKind kind, String name, Map<String, String> added) {
+        Map<String, String> all = new LinkedHashMap<>(readAll(type, id, kind, name));
+        all.putAll(withoutOwn(added));
+        write(type, id, kind, name, all);
+    }
+
+    /** Removes the user tags with these keys, keeping the others. */
+    void remove(Resource type, String id, ResourceKind kind, String name, Set<String> keys) {
+        Map<String, String> all = new LinkedHashMap<>(readAll(type, id, kind, name));
+        all.keySet().removeIf(key -> keys.contains(key) && !TagStrings.isOwn(key));
+        write(type, id, kind, name, all);
+    }
+
+    private void write(Resource type, String id, ResourceKind kind, String name, Map<String, String> all) {
         NeutronResourceTag tags = new NeutronResourceTag();
-        tags.setTags(new ArrayList<>(TagStrings.encodeWithMarker(userTags)));
+        tags.setTags(new ArrayList<>(TagStrings.encodeWithMarker(all)));
         ctx.errors().call(kind, name, () -> ctx.client().networking().resourceTags().replace(type, id, tags));
     }
 
-    /** Adds or overwrites tags, keeping the others. */
-    void add(Resource type, String id, ResourceKind kind, String name, Map<String, String> added) {
-        Map<String, String> merged = new LinkedHashMap<>(read(type, id, kind, name));
-        merged.putAll(added);
-        replace(type, id, kind, name, merged);
-    }
-
-    /** Removes the tags with these keys, keeping the others. */
-    void remove(Resource type, String id, ResourceKind kind, String name, Set<String> keys) {
-        Map<String, String> left = new LinkedHashMap<>(read(type, id, kind, name));
-        left.keySet().removeAll(keys);
-        replace(type, id, kind, name, left);
+    private static Map<String, String> withoutOwn(Map<String, String> tags) {
+        Map<String, String> out = new LinkedHashMap<>(tags);
+        out.keySet().removeIf(TagStrings::isOwn);
+        return out;
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 final class TagStrings {
     /** The tag on everything this library creates. */
     static final String MANAGED = "multicloud:managed=true";
+    /** The key of {@link #MANAGED}, for key-value stores (Nova metadata, Glance properties). */
+    static final String MANAGED_KEY = "multicloud:managed";
     /** Nova and Neutron allow 60 characters a tag (Neutron newer releases 255). */
     static final int MAX_LENGTH = 60;
 
@@ -22,7 +24,9 @@ final class TagStrings {
     /** The string tags for a map, plus the managed marker. */
     static List<String> encodeWithMarker(Map<String, String> tags) {
         List<String> out = new java.util.ArrayList<>(encode(tags));
-        out.add(MANAGED);
+        if (!out.contains(MANAGED)) {
+            out.add(MANAGED);
+        }
         return out;
     }
 
@@ -36,16 +40,24 @@ final class TagStrings {
         return value == null || value.isEmpty() ? key : key + "=" + value;
     }
 
-    /** The user's tags among string tags: the managed marker left out. */
+    /** The user's tags among string tags: the library's own ({@link #isOwn}) left out. */
     static Map<String, String> decode(Collection<String> tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        decodeAll(tags).forEach((k, v) -> {
+            if (!isOwn(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** Every tag as a map, the library's own included. */
+    static Map<String, String> decodeAll(Collection<String> tags) {
         Map<String, String> out = new LinkedHashMap<>();
         if (tags == null) {
             return out;
         }
         for (String tag : tags) {
-            if (MANAGED.equals(tag)) {
-                continue;
-            }
             int eq = tag.indexOf('=');
             if (eq < 0) {
                 out.put(tag, "");
@@ -54,6 +66,14 @@ final class TagStrings {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a key is the library's own, kept out of the user's tags: {@code multicloud:*},
+     * except the MCI and subgroup labels, which are the user's to see.
+     */
+    static boolean isOwn(String key) {
+        return key.startsWith("multicloud:") && !key.equals("multicloud:mci") && !key.equals("multicloud:subgroup");
     }
 
     /** Whether a string tag carries this key. */
