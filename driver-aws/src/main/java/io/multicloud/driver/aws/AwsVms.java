@@ -11,6 +11,7 @@ import io.multicloud.api.SshAccess;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
+import io.multicloud.spi.CloudInitUserData;
 import io.multicloud.spi.VmService;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

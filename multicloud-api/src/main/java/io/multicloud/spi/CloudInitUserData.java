@@ -1,4 +1,4 @@
-package io.multicloud.driver.aws;
+package io.multicloud.spi;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -10,28 +10,29 @@ import java.util.UUID;
  * {@code multipart/mixed} document, which cloud-init runs part by part (the user's part as
  * {@code text/x-shellscript}, or {@code text/cloud-config} when it starts with
  * {@code #cloud-config}, which cloud-init merges into ours as its {@code Merge-Type} header
- * says). The document may carry the user's secrets: it is never logged.
+ * says). The document may carry the user's secrets: it is never logged. Shared by the drivers
+ * of clouds whose images run cloud-init.
  */
-final class CloudInitUserData {
+public final class CloudInitUserData {
     /** The login user the library creates on a Linux VM launched with a key pair. */
-    static final String USER = "multicloud";
+    public static final String USER = "multicloud";
 
     /**
      * How cloud-init merges the user's cloud-config into ours: lists are appended to (so a
      * {@code users:} of the user's adds to ours instead of replacing it), maps merged recursively.
      */
-    static final String MERGE_TYPE = "list(append)+dict(recurse_array)+str()";
+    public static final String MERGE_TYPE = "list(append)+dict(recurse_array)+str()";
 
     private CloudInitUserData() {
     }
 
     /** The user data for the login user with this public key, plus the user's own when not null. */
-    static String build(String publicKey, String userData) {
+    public static String build(String publicKey, String userData) {
         return build(publicKey, userData, "==MULTICLOUD_" + UUID.randomUUID().toString().replace("-", "") + "==");
     }
 
     /** As {@link #build(String, String)} with a given MIME boundary (for tests). */
-    static String build(String publicKey, String userData, String boundary) {
+    public static String build(String publicKey, String userData, String boundary) {
         Objects.requireNonNull(publicKey, "publicKey");
         String config = cloudConfig(publicKey.trim());
         if (userData == null || userData.isEmpty()) {
@@ -46,7 +47,7 @@ final class CloudInitUserData {
     }
 
     /** The MIME type cloud-init expects for the user's own user data. */
-    static String contentType(String userData) {
+    public static String contentType(String userData) {
         if (userData.startsWith("#!")) {
             return "text/x-shellscript";
         }

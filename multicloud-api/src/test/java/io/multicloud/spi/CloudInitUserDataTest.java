@@ -1,4 +1,4 @@
-package io.multicloud.driver.aws;
+package io.multicloud.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
