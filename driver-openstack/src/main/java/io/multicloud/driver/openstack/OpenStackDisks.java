@@ -1,40 +1,235 @@
 package io.multicloud.driver.openstack;
 
-/** Placeholder: being written. */
-final class OpenStackDisks implements io.multicloud.spi.DiskService {
+import io.multicloud.api.ConflictException;
+import io.multicloud.api.Disk;
+import io.multicloud.api.DiskRequest;
+import io.multicloud.api.DiskStatus;
+import io.multicloud.api.ErrorContext;
+import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.ResourceKind;
+import io.multicloud.spi.DiskService;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.openstack4j.model.common.ActionResponse;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.storage.block.Volume;
+import org.openstack4j.openstack.storage.block.domain.CinderVolume;
+
+/**
+ * Data disks as Cinder volumes (block storage v3), named by the volume's own name, which this
+ * driver keeps unique. The user's tags are volume metadata, beside the marker
+ * {@code multicloud:managed=true}, which the record does not show. Unnamed volumes (such as
+ * boot volumes Nova made) are not listed.
+ * <p>
+ * Attach and detach go through Nova's {@code os-volume_attachments}, as the Cinder API
+ * reference asks: Nova then drives Cinder. Resize is Cinder's {@code os-extend}, on a detached
+ * volume (no microversion is sent, so Cinder refuses to extend an attached one: Conflict).
+ * <p>
+ * Status: creating/downloading → CREATING; available → AVAILABLE; in-use → ATTACHED;
+ * deleting → DELETING; error and every error_* → FAILED. A status in motion shows the settled
+ * state it leaves until Cinder reports the new one, so that waiting for the goal state waits for
+ * the action to finish: reserved/attaching → AVAILABLE, detaching → ATTACHED, extending →
+ * AVAILABLE or ATTACHED by whether the volume has an attachment (likewise the other busy
+ * statuses: backing-up, uploading, retyping, ...).
+ */
+final class OpenStackDisks implements DiskService {
+    private static final ResourceKind KIND = ResourceKind.DISK;
+    /** The marker on every volume this library creates, as a metadata entry. */
+    static final String MARKER_KEY = "multicloud:managed";
+    static final String MARKER_VALUE = "true";
+
     private final OpenStackContext ctx;
+    private final OpenStackLookups lookups;
 
     OpenStackDisks(OpenStackContext ctx) {
         this.ctx = ctx;
+        this.lookups = new OpenStackLookups(ctx);
     }
 
     @Override
-    public java.util.List<io.multicloud.api.Disk> list() {
-        throw new UnsupportedOperationException("not yet");
+    public List<Disk> list() {
+        List<CinderVolumes.Volume> volumes = volumes(null, Map.of());
+        Function<String, String> names = serverNames();
+        return volumes.stream().filter(v -> v.name() != null && !v.name().isEmpty())
+                .map(v -> toRecord(v, names)).sorted(Comparator.comparing(Disk::name)).toList();
     }
 
     @Override
-    public io.multicloud.api.Disk create(io.multicloud.api.DiskRequest request) {
-        throw new UnsupportedOperationException("not yet");
+    public Optional<Disk> find(String name) {
+        return volume(name).map(v -> toRecord(v, serverNames()));
+    }
+
+    @Override
+    public Disk create(DiskRequest request) {
+        String name = request.name();
+        if (volume(name).isPresent()) {
+            throw ctx.errors().taken(KIND, name);
+        }
+        Map<String, String> metadata = new LinkedHashMap<>(request.tags());
+        metadata.put(MARKER_KEY, MARKER_VALUE);
+        String zone = request.zone() != null ? request.zone() : ctx.defaultZone();
+        var builder = CinderVolume.builder().name(name).size(request.sizeGB()).metadata(metadata);
+        if (zone != null) {
+            builder.zone(zone);
+        }
+        if (request.type() != null) {
+            builder.volumeType(request.type());
+        }
+        Volume volume = builder.build();
+        Volume created = ctx.errors().call(KIND, name, () -> ctx.client().blockStorage().volumes().create(volume));
+        // Read back in the same shape as list and find (the create answer is the same body Cinder shows later).
+        return volumeById(created.getId(), name).map(v -> toRecord(v, serverNames()))
+                .orElseThrow(() -> ctx.errors().notFound(KIND, name));
     }
 
     @Override
     public void delete(String name) {
-        throw new UnsupportedOperationException("not yet");
+        CinderVolumes.Volume v = require(name);
+        if (!v.serverIds().isEmpty() || attachedStatus(v.status())) {
+            throw ctx.errors().conflict(KIND, name, "the disk is attached to a VM (Cinder status " + v.status()
+                    + "); detach it first");
+        }
+        ActionResponse response = ctx.errors().call(KIND, name, () -> ctx.client().blockStorage().volumes().delete(v.id()));
+        checkAction(response, name);
     }
 
     @Override
-    public io.multicloud.api.Disk attach(String disk, String vm) {
-        throw new UnsupportedOperationException("not yet");
+    public Disk attach(String disk, String vm) {
+        CinderVolumes.Volume v = require(disk);
+        if (!v.serverIds().isEmpty()) {
+            throw ctx.errors().conflict(KIND, disk, "the disk is attached already; detach it first");
+        }
+        Server server = lookups.requireServer(vm);
+        // No device name: Nova picks the next free one (and most hypervisors ignore a given one).
+        statusConflicts(disk, () -> ctx.errors().call(KIND, disk,
+                () -> ctx.client().compute().servers().attachVolume(server.getId(), v.id(), null)));
+        return toRecord(require(disk), serverNames());
     }
 
     @Override
-    public io.multicloud.api.Disk detach(String disk) {
-        throw new UnsupportedOperationException("not yet");
+    public Disk detach(String disk) {
+        CinderVolumes.Volume v = require(disk);
+        if (v.serverIds().isEmpty()) {
+            throw ctx.errors().conflict(KIND, disk, "the disk is not attached");
+        }
+        String serverId = v.serverIds().getFirst();
+        // Nova's os-volume_attachments/{id} takes the volume id (openstack4j calls it attachmentId).
+        ActionResponse response = ctx.errors().call(KIND, disk,
+                () -> ctx.client().compute().servers().detachVolume(serverId, v.id()));
+        checkAction(response, disk);
+        return toRecord(require(disk), serverNames());
     }
 
     @Override
-    public io.multicloud.api.Disk resize(String disk, int newSizeGB) {
-        throw new UnsupportedOperationException("not yet");
+    public Disk resize(String disk, int newSizeGB) {
+        CinderVolumes.Volume v = require(disk);
+        if (newSizeGB <= v.sizeGB()) {
+            throw new InvalidRequestException(context(disk), "disk size (GB)",
+                    "disks only grow: " + newSizeGB + " is not above the current " + v.sizeGB());
+        }
+        ActionResponse response = ctx.errors().call(KIND, disk,
+                () -> ctx.client().blockStorage().volumes().extend(v.id(), newSizeGB));
+        checkAction(response, disk);
+        return toRecord(require(disk), serverNames());
+    }
+
+    /** The disk's status for Cinder's status string (see the class comment for the moving ones). */
+    static DiskStatus status(String cinderStatus, boolean attached) {
+        String s = cinderStatus == null ? "" : cinderStatus.toLowerCase(Locale.ROOT);
+        if (s.startsWith("error")) {
+            return DiskStatus.FAILED;
+        }
+        return switch (s) {
+            case "creating", "downloading" -> DiskStatus.CREATING;
+            case "available", "reserved", "attaching" -> DiskStatus.AVAILABLE;
+            case "in-use", "detaching" -> DiskStatus.ATTACHED;
+            case "deleting" -> DiskStatus.DELETING;
+            case "" -> DiskStatus.FAILED;
+            default -> attached ? DiskStatus.ATTACHED : DiskStatus.AVAILABLE;
+        };
+    }
+
+    /** Whether the volume is bound to a server, or about to be: it cannot be deleted then. */
+    private static boolean attachedStatus(String cinderStatus) {
+        return List.of("in-use", "attaching", "detaching", "reserved").contains(cinderStatus);
+    }
+
+    private Disk toRecord(CinderVolumes.Volume v, Function<String, String> serverNames) {
+        Map<String, String> tags = new LinkedHashMap<>(v.metadata());
+        if (MARKER_VALUE.equals(tags.get(MARKER_KEY))) {
+            tags.remove(MARKER_KEY);
+        }
+        String attachedTo = v.serverIds().isEmpty() ? null : serverNames.apply(v.serverIds().getFirst());
+        return new Disk(v.name() == null || v.name().isEmpty() ? v.id() : v.name(), v.id(), v.zone(), v.sizeGB(),
+                v.type(), status(v.status(), !v.serverIds().isEmpty()), attachedTo, tags);
+    }
+
+    /** Server names by id, each looked up once per call; a server gone meanwhile shows as its id. */
+    private Function<String, String> serverNames() {
+        Map<String, String> known = new HashMap<>();
+        return id -> known.computeIfAbsent(id, key -> {
+            Server server = ctx.errors().call(ResourceKind.VM, null, () -> ctx.client().compute().servers().get(key));
+            return server == null || server.getName() == null ? key : server.getName();
+        });
+    }
+
+    private Optional<CinderVolumes.Volume> volume(String name) {
+        // Cinder's name filter is exact; checked again in case a cloud ignores it.
+        return volumes(name, Map.of("name", name)).stream().filter(v -> name.equals(v.name())).findFirst();
+    }
+
+    private CinderVolumes.Volume require(String name) {
+        return volume(name).orElseThrow(() -> ctx.errors().notFound(KIND, name));
+    }
+
+    private List<CinderVolumes.Volume> volumes(String name, Map<String, String> filters) {
+        return ctx.errors().call(KIND, name, () -> {
+            ctx.client();
+            return new CinderVolumes().list(filters);
+        });
+    }
+
+    private Optional<CinderVolumes.Volume> volumeById(String id, String name) {
+        return ctx.errors().call(KIND, name, () -> {
+            ctx.client();
+            return new CinderVolumes().get(id);
+        });
+    }
+
+    /** Checks an action's answer; Cinder's and Nova's 400 "status must be ..." is a Conflict, not bad input. */
+    private void checkAction(ActionResponse response, String name) {
+        if (response != null && !response.isSuccess() && response.getCode() == 400 && isStatusConflict(response.getFault())) {
+            throw new ConflictException(context(name).provider("400", response.getFault()),
+                    "the disk is busy: " + response.getFault());
+        }
+        ctx.errors().check(response, KIND, name);
+    }
+
+    private <T> T statusConflicts(String name, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (InvalidRequestException e) {
+            String message = e.context().providerMessage();
+            if (isStatusConflict(message)) {
+                throw new ConflictException(e.context(), "the disk is busy: " + message, e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isStatusConflict(String message) {
+        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        return lower.contains("status must be") || lower.contains("must be available") || lower.contains("invalid volume");
+    }
+
+    private ErrorContext context(String name) {
+        return ErrorContext.of(ctx.config().name(), KIND, name);
     }
 }
