@@ -62,6 +62,7 @@ final class OpenStackConnection implements DriverConnection {
 
     OpenStackConnection(ConnectionConfig config, Map<String, String> environment, Clock clock) {
         OpenStackCredentials credentials = OpenStackCredentials.resolve(config, environment);
+        OpenStack4jFixes.apply();
         this.session = new KeystoneSession(config.name(), credentials, config.region(), facing(config),
                 Duration.ofSeconds(seconds(config, "timeout_s", 60)),
                 Duration.ofSeconds(seconds(config, "token_renew_before_s", 300)), clock);

@@ -1,40 +1,295 @@
 package io.multicloud.driver.openstack;
 
-/** Placeholder: being written. */
-final class OpenStackVms implements io.multicloud.spi.VmService {
+import io.multicloud.api.ErrorContext;
+import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.Platform;
+import io.multicloud.api.ResourceKind;
+import io.multicloud.api.SshAccess;
+import io.multicloud.api.Vm;
+import io.multicloud.api.VmRequest;
+import io.multicloud.api.VmStatus;
+import io.multicloud.spi.CloudInitUserData;
+import io.multicloud.spi.VmService;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openstack4j.api.Builders;
+import org.openstack4j.model.compute.Action;
+import org.openstack4j.model.compute.Address;
+import org.openstack4j.model.compute.Flavor;
+import org.openstack4j.model.compute.Keypair;
+import org.openstack4j.model.compute.RebootType;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.compute.builder.ServerCreateBuilder;
+import org.openstack4j.model.network.IP;
+import org.openstack4j.model.network.Network;
+import org.openstack4j.model.network.Port;
+import org.openstack4j.model.network.SecurityGroup;
+import org.openstack4j.model.network.options.PortListOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * VMs as Nova servers. A server is booted on a Neutron port that this class makes first, on the
+ * requested subnet with the requested security groups, so the VM lands in that subnet (Nova alone
+ * picks any subnet of a network); the port is named after the VM and deleted with it (Nova keeps
+ * ports it did not make). The user's tags, the managed marker, the image name the user gave and
+ * the login user travel in the server's metadata, which Nova sets at boot in one step and returns
+ * with every server (Nova's string tags need a newer microversion than openstack4j speaks).
+ *
+ * <p>Statuses follow {@link NovaStatus}. Suspend is Nova's suspend; resume is resume for a
+ * suspended server, start for a stopped (SHUTOFF) one and unpause for a paused one; reboot is a
+ * soft reboot. A server in ERROR is FAILED with Nova's fault message as its status reason.
+ * A Linux VM launched with a key pair gets {@link CloudInitUserData} creating the login user
+ * {@code multicloud}. Fixed and floating addresses are read from the server: the floating one
+ * is the public IP.
+ */
+final class OpenStackVms implements VmService {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenStackVms.class);
+    private static final ResourceKind KIND = ResourceKind.VM;
+    static final String IMAGE_KEY = "multicloud:image";
+    static final String LOGIN_USER_KEY = "multicloud:login-user";
+
     private final OpenStackContext ctx;
+    private final OpenStackImages images;
+    private final OpenStackSpecs specs;
+    private final OpenStackLookups lookups;
+    private final NeutronTags neutronTags;
 
     OpenStackVms(OpenStackContext ctx, OpenStackImages images, OpenStackSpecs specs) {
         this.ctx = ctx;
+        this.images = images;
+        this.specs = specs;
+        this.lookups = new OpenStackLookups(ctx);
+        this.neutronTags = new NeutronTags(ctx);
+    }
+
+    /** The networks and subnets that servers' ports refer to, fetched once for many servers. */
+    private record Related(Map<String, Network> networks, Map<String, org.openstack4j.model.network.Subnet> subnets,
+                           Map<String, List<Port>> portsByServer, Map<String, Flavor> flavors) {
     }
 
     @Override
-    public java.util.List<io.multicloud.api.Vm> list() {
-        throw new UnsupportedOperationException("not yet");
+    public List<Vm> list() {
+        List<? extends Server> servers = ctx.errors().call(KIND, null, () -> ctx.client().compute().servers().list(true));
+        Related related = related();
+        return servers.stream().filter(s -> s.getName() != null && !s.getName().isEmpty())
+                .map(s -> toRecord(s, related)).sorted(Comparator.comparing(Vm::name)).toList();
     }
 
     @Override
-    public io.multicloud.api.Vm create(io.multicloud.api.VmRequest request) {
-        throw new UnsupportedOperationException("not yet");
+    public Optional<Vm> find(String name) {
+        return lookups.server(name).map(s -> toRecord(s, related()));
+    }
+
+    @Override
+    public Vm create(VmRequest request) {
+        String name = request.name();
+        if (lookups.server(name).isPresent()) {
+            throw ctx.errors().taken(KIND, name);
+        }
+        // Every input is looked up before anything is made: a bad one costs no resource.
+        var image = images.resolve(request.image());
+        var imageRecord = images.toRecord(image);
+        Flavor flavor = specs.flavor(request.spec());
+        if (request.rootDiskGB() > 0 && request.rootDiskGB() > flavor.getDisk()) {
+            throw new InvalidRequestException(context(name), "rootDiskGB", "spec " + request.spec() + " has a "
+                    + flavor.getDisk() + " GB root disk; OpenStack cannot grow it to " + request.rootDiskGB() + " GB");
+        }
+        Network network = lookups.requireNetwork(request.vpc());
+        var subnet = lookups.requireSubnet(network, request.subnet());
+        List<String> groupIds = request.securityGroups().stream().map(lookups::requireSecurityGroup).map(SecurityGroup::getId).toList();
+        Keypair keypair = request.keyPair() == null ? null : Optional.ofNullable(ctx.errors().call(ResourceKind.KEY_PAIR,
+                request.keyPair(), () -> ctx.client().compute().keypairs().get(request.keyPair())))
+                .orElseThrow(() -> ctx.errors().notFound(ResourceKind.KEY_PAIR, request.keyPair()));
+        boolean linux = imageRecord.platform() != Platform.WINDOWS;
+        String loginUser = keypair != null && linux ? CloudInitUserData.USER : imageRecord.loginUser();
+        String zone = request.zone() != null ? request.zone()
+                : Optional.ofNullable(neutronTags.readAll(org.openstack4j.model.network.Resource.SUBNET, subnet.getId(),
+                        ResourceKind.SUBNET, subnet.getName()).get(OpenStackNetworks.ZONE_TAG)).orElse(ctx.defaultZone());
+
+        Port port = createPort(name, network, subnet, groupIds);
+        try {
+            Map<String, String> metadata = new LinkedHashMap<>(request.tags());
+            metadata.keySet().removeIf(TagStrings::isOwn);
+            metadata.put(TagStrings.MANAGED_KEY, "true");
+            metadata.put(IMAGE_KEY, request.image());
+            if (loginUser != null) {
+                metadata.put(LOGIN_USER_KEY, loginUser);
+            }
+            ServerCreateBuilder server = Builders.server().name(name).flavor(flavor.getId()).image(image.getId())
+                    .addNetworkPort(port.getId()).addMetadata(metadata);
+            if (keypair != null) {
+                server.keypairName(keypair.getName());
+            }
+            String userData = keypair != null && linux ? CloudInitUserData.build(keypair.getPublicKey(), request.userData())
+                    : request.userData();
+            if (userData != null && !userData.isEmpty()) {
+                server.userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8)));
+            }
+            if (zone != null) {
+                server.availabilityZone(zone);
+            }
+            Server booted = ctx.errors().call(KIND, name, () -> ctx.client().compute().servers().boot(server.build()));
+            LOG.debug("{}: booting VM {} as server {}", ctx.config().name(), name, booted.getId());
+        } catch (RuntimeException e) {
+            deletePortQuietly(port, e);
+            throw e;
+        }
+        return find(name).orElseGet(() -> new Vm(name, null, VmStatus.CREATING, null, ctx.config().region(), zone,
+                request.spec(), request.image(), request.vpc(), request.subnet(), request.securityGroups(),
+                request.keyPair(), null, null, null, flavor.getDisk(), null, null, request.tags()));
     }
 
     @Override
     public void delete(String name) {
-        throw new UnsupportedOperationException("not yet");
+        Server server = lookups.requireServer(name);
+        List<Port> ports = ownPorts(server.getId(), name);
+        ctx.errors().check(ctx.errors().call(KIND, name, () -> ctx.client().compute().servers().delete(server.getId())),
+                KIND, name);
+        // Nova keeps ports it did not make; Neutron lets a server's port go, and Nova lets go of it.
+        for (Port port : ports) {
+            try {
+                ctx.errors().check(ctx.client().networking().port().delete(port.getId()), ResourceKind.VM, name);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: VM {} is being deleted, but its port {} could not be: {}", ctx.config().name(), name,
+                        port.getId(), e.getMessage());
+            }
+        }
     }
 
     @Override
-    public io.multicloud.api.VmStatus suspend(String name) {
-        throw new UnsupportedOperationException("not yet");
+    public VmStatus suspend(String name) {
+        return act(name, Action.SUSPEND, VmStatus.SUSPENDING);
     }
 
     @Override
-    public io.multicloud.api.VmStatus resume(String name) {
-        throw new UnsupportedOperationException("not yet");
+    public VmStatus resume(String name) {
+        Server server = lookups.requireServer(name);
+        Action action = switch (server.getStatus() == null ? Server.Status.UNKNOWN : server.getStatus()) {
+            case SHUTOFF, STOPPED -> Action.START;
+            case PAUSED -> Action.UNPAUSE;
+            default -> Action.RESUME;
+        };
+        ctx.errors().check(ctx.errors().call(KIND, name, () -> ctx.client().compute().servers().action(server.getId(), action)),
+                KIND, name);
+        return VmStatus.RESUMING;
     }
 
     @Override
-    public io.multicloud.api.VmStatus reboot(String name) {
-        throw new UnsupportedOperationException("not yet");
+    public VmStatus reboot(String name) {
+        Server server = lookups.requireServer(name);
+        ctx.errors().check(ctx.errors().call(KIND, name,
+                () -> ctx.client().compute().servers().reboot(server.getId(), RebootType.SOFT)), KIND, name);
+        return VmStatus.REBOOTING;
+    }
+
+    private VmStatus act(String name, Action action, VmStatus transitional) {
+        Server server = lookups.requireServer(name);
+        ctx.errors().check(ctx.errors().call(KIND, name, () -> ctx.client().compute().servers().action(server.getId(), action)),
+                KIND, name);
+        return transitional;
+    }
+
+    private Port createPort(String name, Network network, org.openstack4j.model.network.Subnet subnet, List<String> groupIds) {
+        var builder = Builders.port().name(name).networkId(network.getId()).fixedIp(null, subnet.getId());
+        groupIds.forEach(builder::securityGroup);
+        Port port = ctx.errors().call(KIND, name, () -> ctx.client().networking().port().create(builder.build()));
+        try {
+            neutronTags.tagNew(org.openstack4j.model.network.Resource.PORT, port.getId(), KIND, name, Map.of(), Map.of());
+        } catch (RuntimeException e) {
+            deletePortQuietly(port, e);
+            throw e;
+        }
+        return port;
+    }
+
+    /** The ports this library made for a server: named after the VM and marked managed. */
+    private List<Port> ownPorts(String serverId, String name) {
+        List<? extends Port> ports = ctx.errors().call(KIND, name,
+                () -> ctx.client().networking().port().list(PortListOptions.create().deviceId(serverId)));
+        return ports.stream().filter(p -> name.equals(p.getName())).map(p -> (Port) p).toList();
+    }
+
+    private void deletePortQuietly(Port port, RuntimeException cause) {
+        try {
+            ctx.errors().check(ctx.client().networking().port().delete(port.getId()), KIND, port.getName());
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private Related related() {
+        Map<String, Network> networks = new HashMap<>();
+        ctx.errors().call(ResourceKind.VPC, null, () -> ctx.client().networking().network().list())
+                .forEach(n -> networks.put(n.getId(), n));
+        Map<String, org.openstack4j.model.network.Subnet> subnets = new HashMap<>();
+        ctx.errors().call(ResourceKind.SUBNET, null, () -> ctx.client().networking().subnet().list())
+                .forEach(s -> subnets.put(s.getId(), s));
+        Map<String, List<Port>> ports = new HashMap<>();
+        ctx.errors().call(KIND, null, () -> ctx.client().networking().port().list(PortListOptions.create().tenantId(ctx.projectId())))
+                .forEach(p -> ports.computeIfAbsent(p.getDeviceId() == null ? "" : p.getDeviceId(), k -> new ArrayList<>()).add(p));
+        Map<String, Flavor> flavors = new HashMap<>();
+        ctx.errors().call(ResourceKind.SPEC, null, () -> ctx.client().compute().flavors().list())
+                .forEach(f -> flavors.put(f.getId(), f));
+        return new Related(networks, subnets, ports, flavors);
+    }
+
+    private Vm toRecord(Server server, Related related) {
+        Map<String, String> metadata = server.getMetadata() == null ? Map.of() : server.getMetadata();
+        Map<String, String> tags = new LinkedHashMap<>(metadata);
+        tags.keySet().removeIf(TagStrings::isOwn);
+        String fixed = null;
+        String floating = null;
+        if (server.getAddresses() != null && server.getAddresses().getAddresses() != null) {
+            for (List<? extends Address> addresses : server.getAddresses().getAddresses().values()) {
+                for (Address address : addresses) {
+                    if (address.getVersion() != 4) {
+                        continue;
+                    }
+                    if ("floating".equals(address.getType())) {
+                        floating = floating == null ? address.getAddr() : floating;
+                    } else {
+                        fixed = fixed == null ? address.getAddr() : fixed;
+                    }
+                }
+            }
+        }
+        String vpc = null;
+        String subnet = null;
+        for (Port port : related.portsByServer().getOrDefault(server.getId(), List.of())) {
+            Network network = related.networks().get(port.getNetworkId());
+            vpc = network == null ? port.getNetworkId() : network.getName();
+            for (IP ip : port.getFixedIps()) {
+                var s = related.subnets().get(ip.getSubnetId());
+                subnet = s == null ? ip.getSubnetId() : s.getName();
+                fixed = fixed == null ? ip.getIpAddress() : fixed;
+            }
+            break;
+        }
+        String host = floating != null ? floating : fixed;
+        String loginUser = metadata.get(LOGIN_USER_KEY);
+        SshAccess ssh = host == null ? null : new SshAccess(host, 22, loginUser);
+        VmStatus status = NovaStatus.of(server);
+        String reason = status == VmStatus.FAILED && server.getFault() != null ? server.getFault().getMessage() : null;
+        List<String> groups = server.getSecurityGroups() == null ? List.of()
+                : server.getSecurityGroups().stream().map(g -> g.getName()).distinct().sorted().toList();
+        // Not server.getFlavor(): openstack4j would fetch the flavor once per server.
+        Flavor flavor = related.flavors().get(server.getFlavorId());
+        String spec = flavor == null ? server.getFlavorId() : flavor.getName();
+        int rootDisk = flavor == null ? 0 : flavor.getDisk();
+        return new Vm(server.getName(), server.getId(), status, reason, ctx.config().region(), server.getAvailabilityZone(),
+                spec, metadata.getOrDefault(IMAGE_KEY, server.getImageId()), vpc, subnet, groups, server.getKeyName(),
+                floating, fixed, ssh, rootDisk, null, server.getCreated() == null ? null : server.getCreated().toInstant(), tags);
+    }
+
+    private ErrorContext context(String name) {
+        return ErrorContext.of(ctx.config().name(), KIND, name);
     }
 }
