@@ -1,0 +1,33 @@
+package io.multicloud.driver.openstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.multicloud.api.VmStatus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Nova's status and task state in the common model. */
+class NovaStatusTest {
+
+    @ParameterizedTest(name = "{0}/{1} is {2}")
+    @CsvSource(nullValues = "null", value = {
+            "BUILD, spawning, CREATING",
+            "ACTIVE, null, RUNNING",
+            "ACTIVE, suspending, SUSPENDING",
+            "SUSPENDED, null, SUSPENDED",
+            "SUSPENDED, resuming, RESUMING",
+            "SHUTOFF, null, SUSPENDED",
+            "SHUTOFF, powering-on, RESUMING",
+            "ACTIVE, powering-off, SUSPENDING",
+            "REBOOT, rebooting, REBOOTING",
+            "HARD_REBOOT, null, REBOOTING",
+            "ACTIVE, reboot_started, REBOOTING",
+            "ERROR, null, FAILED",
+            "ACTIVE, deleting, TERMINATING",
+            "DELETED, null, TERMINATED",
+            "PAUSED, null, SUSPENDED",
+            "MIGRATING, null, UNKNOWN"})
+    void mapsStatusAndTask(String status, String task, VmStatus expected) {
+        assertThat(NovaStatus.of(status, task)).isEqualTo(expected);
+    }
+}
