@@ -1,30 +1,204 @@
 package io.multicloud.driver.openstack;
 
-/** Placeholder: being written. */
-final class OpenStackTags implements io.multicloud.spi.TagService {
+import io.multicloud.api.ErrorContext;
+import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.ResourceKind;
+import io.multicloud.api.TaggedResource;
+import io.multicloud.spi.TagService;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.network.Resource;
+import org.openstack4j.model.network.Subnet;
+
+/**
+ * Tags on the project's resources, each kind where OpenStack keeps them:
+ * <ul>
+ * <li>VM: Nova server metadata (key-value). Chosen over Nova's string tags because those need
+ * microversion 2.26 and openstack4j sends none, and because the VM code sets metadata in the boot
+ * call itself. The {@code multicloud:managed} marker is not shown.</li>
+ * <li>VPC, subnet, security group: Neutron string tags {@code key=value} ({@link NeutronTags}).
+ * A subnet is found by name among the project's subnets, the first of that name (a subnet's
+ * name is unique within its VPC only).</li>
+ * <li>my-image: Glance image properties ({@link OpenStackMyImages}).</li>
+ * <li>key pair: Nova key pairs carry no tags (InvalidRequest); disk and NLB: not yet.</li>
+ * </ul>
+ * Keys under {@code multicloud:} are the library's own (except {@code multicloud:mci} and
+ * {@code multicloud:subgroup}, which name a VM's group): neither shown nor changeable here.
+ * {@link #find} asks Neutron to filter by the tag where it can ({@code tags=key=value}) and reads
+ * the rest: servers and images in one listing each, each Neutron resource's tags in one call.
+ */
+final class OpenStackTags implements TagService {
+    /** The library's keys a user sees as tags: a VM's group. */
+    static final Set<String> USER_VISIBLE_OWN = Set.of("multicloud:mci", "multicloud:subgroup");
+
     private final OpenStackContext ctx;
+    private final OpenStackLookups lookups;
+    private final NeutronTags neutron;
+    private final OpenStackMyImages myImages;
 
     OpenStackTags(OpenStackContext ctx) {
         this.ctx = ctx;
+        this.lookups = new OpenStackLookups(ctx);
+        this.neutron = new NeutronTags(ctx);
+        this.myImages = new OpenStackMyImages(ctx);
     }
 
     @Override
-    public java.util.Map<String, String> list(io.multicloud.api.ResourceKind kind, String name) {
-        throw new UnsupportedOperationException("not yet");
+    public Map<String, String> list(ResourceKind kind, String name) {
+        checkNotOwn(kind, name, Set.of());
+        return switch (kind) {
+            case VM -> userMetadata(lookups.requireServer(name).getMetadata());
+            case VPC -> neutron.read(Resource.NETWORK, lookups.requireNetwork(name).getId(), kind, name);
+            case SUBNET -> neutron.read(Resource.SUBNET, requireSubnet(name).getId(), kind, name);
+            case SECURITY_GROUP -> neutron.read(Resource.SECURITY_GROUP, lookups.requireSecurityGroup(name).getId(), kind, name);
+            case MY_IMAGE -> myImages.tagsOf(name);
+            default -> throw notTaggable(kind, name);
+        };
     }
 
     @Override
-    public void add(io.multicloud.api.ResourceKind kind, String name, java.util.Map<String, String> tags) {
-        throw new UnsupportedOperationException("not yet");
+    public void add(ResourceKind kind, String name, Map<String, String> tags) {
+        checkNotOwn(kind, name, tags.keySet());
+        switch (kind) {
+            case VM -> {
+                String id = lookups.requireServer(name).getId();
+                ctx.errors().call(kind, name, () -> ctx.client().compute().servers().updateMetadata(id, tags));
+            }
+            case VPC -> neutron.add(Resource.NETWORK, lookups.requireNetwork(name).getId(), kind, name, tags);
+            case SUBNET -> neutron.add(Resource.SUBNET, requireSubnet(name).getId(), kind, name, tags);
+            case SECURITY_GROUP -> neutron.add(Resource.SECURITY_GROUP, lookups.requireSecurityGroup(name).getId(), kind, name, tags);
+            case MY_IMAGE -> myImages.tag(name, tags);
+            default -> throw notTaggable(kind, name);
+        }
     }
 
     @Override
-    public void remove(io.multicloud.api.ResourceKind kind, String name, java.util.Set<String> keys) {
-        throw new UnsupportedOperationException("not yet");
+    public void remove(ResourceKind kind, String name, Set<String> keys) {
+        checkNotOwn(kind, name, keys);
+        switch (kind) {
+            case VM -> {
+                Server server = lookups.requireServer(name);
+                Map<String, String> present = server.getMetadata() == null ? Map.of() : server.getMetadata();
+                // Nova answers 404 for a key the server lacks; the contract ignores such keys.
+                keys.stream().filter(present::containsKey).forEach(key -> ctx.errors().check(ctx.errors().call(kind, name,
+                        () -> ctx.client().compute().servers().deleteMetadataItem(server.getId(), key)), kind, name));
+            }
+            case VPC -> neutron.remove(Resource.NETWORK, lookups.requireNetwork(name).getId(), kind, name, keys);
+            case SUBNET -> neutron.remove(Resource.SUBNET, requireSubnet(name).getId(), kind, name, keys);
+            case SECURITY_GROUP -> neutron.remove(Resource.SECURITY_GROUP, lookups.requireSecurityGroup(name).getId(), kind, name, keys);
+            case MY_IMAGE -> myImages.untag(name, keys);
+            default -> throw notTaggable(kind, name);
+        }
     }
 
     @Override
-    public java.util.List<io.multicloud.api.TaggedResource> find(String key, String value) {
-        throw new UnsupportedOperationException("not yet");
+    public List<TaggedResource> find(String key, String value) {
+        if (key == null || key.isBlank()) {
+            throw new InvalidRequestException("key", "is required");
+        }
+        List<TaggedResource> out = new ArrayList<>();
+        List<? extends Server> servers = ctx.errors().call(ResourceKind.VM, null, () -> ctx.client().compute().servers().list());
+        servers.forEach(s -> {
+            Map<String, String> tags = userMetadata(s.getMetadata());
+            if (carries(tags, key, value)) {
+                out.add(new TaggedResource(ResourceKind.VM, s.getName(), s.getId(), tags));
+            }
+        });
+        String filter = neutronFilter(key, value);
+        ctx.errors().call(ResourceKind.VPC, null, () -> ctx.client().networking().network()
+                        .list(Map.of("project_id", ctx.projectId(), "tags", filter)))
+                .forEach(n -> addIfCarries(out, Resource.NETWORK, ResourceKind.VPC, n.getName(), n.getId(), key, value));
+        ctx.errors().call(ResourceKind.SECURITY_GROUP, null, () -> ctx.client().networking().securitygroup()
+                        .list(Map.of("project_id", ctx.projectId(), "tags", filter)))
+                .forEach(g -> addIfCarries(out, Resource.SECURITY_GROUP, ResourceKind.SECURITY_GROUP, g.getName(), g.getId(), key, value));
+        // openstack4j's subnet listing takes no filters: the project's subnets are read one by one.
+        projectSubnets().forEach(s -> addIfCarries(out, Resource.SUBNET, ResourceKind.SUBNET, s.getName(), s.getId(), key, value));
+        myImages.managed(null).forEach(i -> {
+            Map<String, String> tags = OpenStackMyImages.userTags(i);
+            if (carries(tags, key, value)) {
+                out.add(new TaggedResource(ResourceKind.MY_IMAGE, i.getName(), i.getId(), tags));
+            }
+        });
+        out.sort(Comparator.comparing((TaggedResource t) -> t.kind()).thenComparing(TaggedResource::name));
+        return List.copyOf(out);
+    }
+
+    /**
+     * Neutron's {@code tags} filter for the search: the exact string tag when the value is known
+     * (and holds no comma, Neutron's list separator), else the managed marker, which every
+     * resource tagged through this library carries ({@link NeutronTags} writes it).
+     */
+    private static String neutronFilter(String key, String value) {
+        String exact = value == null ? null : TagStrings.encode(key, value);
+        return exact != null && !exact.contains(",") ? exact : TagStrings.MANAGED;
+    }
+
+    private void addIfCarries(List<TaggedResource> out, Resource type, ResourceKind kind, String name, String id,
+                              String key, String value) {
+        Map<String, String> tags = neutron.read(type, id, kind, name);
+        if (carries(tags, key, value)) {
+            out.add(new TaggedResource(kind, name, id, tags));
+        }
+    }
+
+    private List<Subnet> projectSubnets() {
+        String project = ctx.projectId();
+        return ctx.errors().call(ResourceKind.SUBNET, null, () -> ctx.client().networking().subnet().list()).stream()
+                .filter(s -> project.equals(s.getTenantId())).map(s -> (Subnet) s).toList();
+    }
+
+    /** The first of the project's subnets with this name. */
+    private Subnet requireSubnet(String name) {
+        return projectSubnets().stream().filter(s -> name.equals(s.getName())).findFirst()
+                .orElseThrow(() -> ctx.errors().notFound(ResourceKind.SUBNET, name));
+    }
+
+    private static boolean carries(Map<String, String> tags, String key, String value) {
+        return tags.containsKey(key) && (value == null || value.equals(tags.get(key)));
+    }
+
+    /** A server's metadata without the library's own keys. */
+    static Map<String, String> userMetadata(Map<String, String> metadata) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (metadata != null) {
+            metadata.forEach((k, v) -> {
+                if (!isOwn(k)) {
+                    out.put(k, v);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Whether a key is the library's own (hidden from the user's tags). */
+    static boolean isOwn(String key) {
+        return key.startsWith("multicloud:") && !USER_VISIBLE_OWN.contains(key);
+    }
+
+    private void checkNotOwn(ResourceKind kind, String name, Set<String> keys) {
+        if (kind == null) {
+            throw new InvalidRequestException("kind", "is required");
+        }
+        for (String key : keys) {
+            if (isOwn(key)) {
+                throw new InvalidRequestException(ErrorContext.of(ctx.config().name(), kind, name), "tags",
+                        "'" + key + "' belongs to the library");
+            }
+        }
+    }
+
+    private InvalidRequestException notTaggable(ResourceKind kind, String name) {
+        ErrorContext where = ErrorContext.of(ctx.config().name(), kind, name);
+        return switch (kind) {
+            case KEY_PAIR -> new InvalidRequestException(where, "kind", "Nova key pairs cannot carry tags");
+            case DISK, NLB -> new InvalidRequestException(where, "kind",
+                    "a " + kind.label() + " is not taggable through this connection yet");
+            default -> new InvalidRequestException(where, "kind", "OpenStack has no tags on a " + kind.label());
+        };
     }
 }
