@@ -2,7 +2,9 @@ package io.multicloud.examples;
 
 import io.multicloud.api.Architecture;
 import io.multicloud.api.Cloud;
+import io.multicloud.api.Image;
 import io.multicloud.api.KeyPair;
+import io.multicloud.api.Platform;
 import io.multicloud.api.Protocol;
 import io.multicloud.api.SecurityGroup;
 import io.multicloud.api.SecurityGroupRequest;
@@ -21,13 +23,16 @@ import java.util.List;
  * The quickstart: on the mock cloud, a VPC with a subnet, a security group that lets SSH in,
  * a key pair and two VMs; a suspend/resume cycle; then everything deleted again. Every step is
  * printed. The same code runs on a real cloud by changing only the connection line, say to
- * {@code multiCloud.connect("aws", "us-east-2")}: the image is the portable alias
- * {@code ubuntu-22.04}, and the spec is picked from the cloud's own catalog.
+ * {@code multiCloud.connect("aws", "us-east-2")}, or {@code multiCloud.connect("openstack", "RegionOne")}
+ * with an openrc file sourced: the image is the portable alias {@code ubuntu-22.04} (or, on a
+ * cloud without it, its first x86_64 Linux image), and the spec is picked from the cloud's own
+ * catalog.
  * <pre>mvn -q -f examples exec:java -Dexec.mainClass=io.multicloud.examples.Quickstart</pre>
  */
 public final class Quickstart {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> VM_NAMES = List.of("vm-1", "vm-2");
+    private static final String UBUNTU = "ubuntu-22.04";
 
     private Quickstart() {
     }
@@ -35,11 +40,16 @@ public final class Quickstart {
     public static void main(String[] args) {
         try (MultiCloud multiCloud = MultiCloud.create()) {
             Cloud cloud = multiCloud.connect("mock", "mars");
-            step(1, "Connected to " + cloud + " (drivers found: " + multiCloud.drivers() + ")");
-            create(cloud);
-            suspendAndResume(cloud);
-            deleteEverything(cloud);
+            run(multiCloud, cloud);
         }
+    }
+
+    /** Every step on a connected cloud. */
+    static void run(MultiCloud multiCloud, Cloud cloud) {
+        step(1, "Connected to " + cloud + " (drivers found: " + multiCloud.drivers() + ")");
+        create(cloud);
+        suspendAndResume(cloud);
+        deleteEverything(cloud);
     }
 
     private static void create(Cloud cloud) {
@@ -56,9 +66,10 @@ public final class Quickstart {
                 + key.privateKey() + " when printed, and handed out only this once");
 
         String spec = smallSpec(cloud);
-        VmRequest request = VmRequest.named("vm-1").image("ubuntu-22.04").spec(spec)
+        String image = image(cloud);
+        VmRequest request = VmRequest.named("vm-1").image(image).spec(spec)
                 .subnet(vpc, "sn-1").securityGroups(sg).keyPair(key);
-        step(5, "Creating VMs " + VM_NAMES + " (ubuntu-22.04 on " + spec + "); create returns at once:");
+        step(5, "Creating VMs " + VM_NAMES + " (" + image + " on " + spec + "); create returns at once:");
         for (String name : VM_NAMES) {
             Vm vm = cloud.vms().create(request.name(name));
             System.out.println("    " + vm.name() + " is " + vm.status().display());
@@ -103,14 +114,25 @@ public final class Quickstart {
         step(9, "Nothing left: 0 VMs, 0 VPCs, 0 security groups, 0 key pairs.");
     }
 
-    /** The smallest x86_64 spec without accelerators that has 2 vCPUs and 2 GiB or more, from the cloud's catalog. */
+    /** The smallest x86_64 spec without accelerators that has 2 GiB or more, from the cloud's catalog. */
     private static String smallSpec(Cloud cloud) {
         return cloud.specs().list().stream()
                 .filter(s -> s.architecture() == Architecture.X86_64 && !s.hasAccelerator())
-                .filter(s -> s.vcpus() >= 2 && s.memoryGiB() >= 2)
-                .min(Comparator.comparingInt(Spec::vcpus).thenComparingDouble(Spec::memoryGiB).thenComparing(Spec::name))
+                .filter(s -> s.memoryGiB() >= 2)
+                .min(Comparator.comparingDouble(Spec::memoryGiB).thenComparingInt(Spec::vcpus).thenComparing(Spec::name))
                 .map(Spec::name)
-                .orElseThrow(() -> new IllegalStateException("no x86_64 spec with 2 vCPUs and 2 GiB in " + cloud));
+                .orElseThrow(() -> new IllegalStateException("no x86_64 spec with 2 GiB in " + cloud));
+    }
+
+    /** The portable alias ubuntu-22.04 where the cloud has it, else its first x86_64 Linux image. */
+    private static String image(Cloud cloud) {
+        if (cloud.images().find(UBUNTU).isPresent()) {
+            return UBUNTU;
+        }
+        return cloud.images().list().stream()
+                .filter(i -> i.platform() == Platform.LINUX && i.architecture() == Architecture.X86_64)
+                .map(Image::name).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no x86_64 Linux image in " + cloud));
     }
 
     private static void step(int number, String text) {
