@@ -1,5 +1,7 @@
 package io.multicloud.driver.openstack;
 
+import io.multicloud.api.Cidr;
+import io.multicloud.api.ConflictException;
 import io.multicloud.api.ErrorContext;
 import io.multicloud.api.HealthChecker;
 import io.multicloud.api.InvalidRequestException;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.openstack4j.model.compute.Address;
 import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.network.IPVersionType;
 import org.openstack4j.model.network.Network;
 import org.openstack4j.model.network.Subnet;
 import org.slf4j.Logger;
@@ -83,10 +86,12 @@ final class OpenStackLoadBalancers implements NlbService {
             throw ctx.errors().taken(KIND, name);
         }
         Network network = lookups.requireNetwork(request.vpc());
-        Subnet subnet = lookups.subnets(network.getId()).stream().findFirst().orElseThrow(() ->
-                ctx.errors().conflict(KIND, name, "VPC '" + request.vpc() + "' has no subnet to place a load balancer on"));
+        List<Subnet> subnets = lookups.subnets(network.getId());
+        // The VIP goes on the VPC's first IPv4 subnet, as Neutron lists them.
+        Subnet subnet = subnets.stream().filter(s -> s.getIpVersion() != IPVersionType.V6).findFirst().orElseThrow(() ->
+                ctx.errors().conflict(KIND, name, "VPC '" + request.vpc() + "' has no IPv4 subnet to place a load balancer on"));
         // Every VM is found before anything is created, so a wrong name leaves nothing behind.
-        Map<String, String> addresses = addresses(name, network, request.vmGroup().vms());
+        Map<String, Target> targets = targets(name, network, subnets, request.vmGroup().vms());
         HealthChecker checker = request.effectiveHealthChecker();
         LoadBalancer lb = call(name, () -> api.create(new LoadBalancer(null, name, null, null, subnet.getId(),
                 null, null, null, null, TagStrings.encodeWithMarker(request.tags()))));
@@ -102,7 +107,7 @@ final class OpenStackLoadBalancers implements NlbService {
             awaitActive(name, lb.id());
             call(name, () -> api.create(monitor(name, pool.id(), group.protocol(), checker)));
             awaitActive(name, lb.id());
-            addMembers(name, lb.id(), pool.id(), subnet.getId(), group.port(), checker.port(), addresses);
+            addMembers(name, lb.id(), pool.id(), group.port(), checker.port(), targets);
         } catch (RuntimeException e) {
             LOG.warn("creating NLB '{}' failed; deleting what was created", name);
             rollback(name, lb.id(), e);
@@ -121,13 +126,18 @@ final class OpenStackLoadBalancers implements NlbService {
     public Nlb addVms(String nlb, List<String> vms) {
         LoadBalancer lb = require(nlb);
         Pool pool = pool(lb);
-        Network network = network(lb);
-        Map<String, String> addresses = addresses(nlb, network, vms);
-        Set<String> present = Set.copyOf(call(nlb, () -> api.members(pool.id())).stream().map(Member::name).toList());
-        addresses.keySet().removeAll(present);
-        int vmPort = tagPort(pool, VM_PORT_TAG, 0);
+        Network network = vipNetwork(lb).orElseThrow(() ->
+                ctx.errors().conflict(KIND, nlb, "the load balancer's VIP network is gone"));
+        Map<String, Target> targets = targets(nlb, network, lookups.subnets(network.getId()), vms);
+        List<Member> members = call(nlb, () -> api.members(pool.id()));
+        // A VM already behind the load balancer stays as it is (Octavia would refuse it as a duplicate).
+        targets.keySet().removeAll(members.stream().map(Member::name).toList());
+        int vmPort = tagPort(pool, VM_PORT_TAG, members.isEmpty() ? 0 : members.getFirst().protocolPort());
+        if (vmPort <= 0) {
+            throw ctx.errors().conflict(KIND, nlb, "the load balancer's VM port is unknown (not created by this library?)");
+        }
         awaitActive(nlb, lb.id());
-        addMembers(nlb, lb.id(), pool.id(), lb.vipSubnetId(), vmPort, tagPort(pool, CHECK_PORT_TAG, vmPort), addresses);
+        addMembers(nlb, lb.id(), pool.id(), vmPort, tagPort(pool, CHECK_PORT_TAG, vmPort), targets);
         return toRecord(awaitActive(nlb, lb.id()));
     }
 
@@ -191,23 +201,25 @@ final class OpenStackLoadBalancers implements NlbService {
 
     // ---- parts ----
 
-    private void addMembers(String nlb, String lbId, String poolId, String subnetId, int port, int checkPort,
-                            Map<String, String> addresses) {
+    /** Adds one member per VM, named as the VM, waiting for ACTIVE after each (Octavia takes one change at a time). */
+    private void addMembers(String nlb, String lbId, String poolId, int port, int checkPort, Map<String, Target> targets) {
         Integer monitorPort = checkPort == port ? null : checkPort;
-        for (Map.Entry<String, String> vm : addresses.entrySet()) {
-            call(nlb, () -> api.create(poolId, new Member(null, vm.getKey(), vm.getValue(), port, subnetId, monitorPort, null)));
+        for (Map.Entry<String, Target> vm : targets.entrySet()) {
+            Target target = vm.getValue();
+            call(nlb, () -> api.create(poolId, new Member(null, vm.getKey(), target.address(), port, target.subnetId(),
+                    monitorPort, null)));
             awaitActive(nlb, lbId);
         }
     }
 
     /**
-     * The health monitor: TCP for a TCP pool, UDP-CONNECT for a UDP pool (Octavia's types per
-     * pool protocol). Octavia wants whole seconds and a timeout no longer than the delay.
+     * The health monitor: UDP-CONNECT for a UDP check of a UDP pool, else TCP (Octavia checks a
+     * TCP pool over TCP or HTTP only). Octavia wants whole seconds and a timeout no longer than the delay.
      */
     private static HealthMonitor monitor(String name, String poolId, Protocol poolProtocol, HealthChecker checker) {
         int delay = (int) Math.max(1, checker.interval().toSeconds());
         int timeout = (int) Math.min(delay, Math.max(1, checker.timeout().toSeconds()));
-        String type = poolProtocol == Protocol.UDP ? "UDP-CONNECT" : "TCP";
+        String type = poolProtocol == Protocol.UDP && checker.protocol() == Protocol.UDP ? "UDP-CONNECT" : "TCP";
         return new HealthMonitor(null, name, poolId, type, delay, timeout, checker.threshold(), checker.threshold());
     }
 
@@ -226,20 +238,36 @@ final class OpenStackLoadBalancers implements NlbService {
     private void awaitSettled(String name, String lbId) {
         try {
             awaitActive(name, lbId);
-        } catch (io.multicloud.api.ConflictException e) {
+        } catch (ConflictException e) {
             LOG.debug("NLB '{}' is in ERROR; deleting it anyway", name);
         }
     }
 
-    /** The fixed IP of each VM on the network, by VM name; NotFound or Conflict before any change. */
-    private Map<String, String> addresses(String nlb, Network network, List<String> vms) {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** Where a member sends traffic: the VM's fixed IP and the subnet it is on. */
+    private record Target(String address, String subnetId) {
+    }
+
+    /**
+     * Each VM's fixed IP on the network and its subnet, by VM name: NotFound for an unknown VM,
+     * Conflict for one not on the network, both before any change.
+     */
+    private Map<String, Target> targets(String nlb, Network network, List<Subnet> subnets, List<String> vms) {
+        Map<String, Target> out = new LinkedHashMap<>();
         for (String vm : vms) {
             Server server = lookups.requireServer(vm);
-            out.put(vm, fixedIp(server, network.getName()).orElseThrow(() -> ctx.errors().conflict(KIND, nlb,
-                    "VM '" + vm + "' has no address on VPC '" + network.getName() + "'")));
+            String ip = fixedIp(server, network.getName()).orElseThrow(() -> ctx.errors().conflict(KIND, nlb,
+                    "VM '" + vm + "' has no address on VPC '" + network.getName() + "'"));
+            out.put(vm, new Target(ip, subnets.stream().filter(s -> holds(s, ip)).map(Subnet::getId).findFirst().orElse(null)));
         }
         return out;
+    }
+
+    private static boolean holds(Subnet subnet, String ip) {
+        try {
+            return subnet.getCidr() != null && Cidr.parse(subnet.getCidr()).contains(ip);
+        } catch (RuntimeException e) {
+            return false; // an IPv6 subnet
+        }
     }
 
     /** A server's fixed IPv4 address on a network (Nova lists addresses by network name). */
@@ -277,21 +305,16 @@ final class OpenStackLoadBalancers implements NlbService {
     }
 
     private String vpcName(LoadBalancer lb) {
-        if (lb.vipNetworkId() == null) {
-            return null;
-        }
-        Network network = ctx.errors().call(ResourceKind.VPC, null,
-                () -> ctx.client().networking().network().get(lb.vipNetworkId()));
-        return network == null ? null : network.getName();
+        return vipNetwork(lb).map(Network::getName).orElse(null);
     }
 
-    private Network network(LoadBalancer lb) {
-        Network network = lb.vipNetworkId() == null ? null : ctx.errors().call(ResourceKind.VPC, null,
-                () -> ctx.client().networking().network().get(lb.vipNetworkId()));
-        if (network == null) {
-            throw ctx.errors().conflict(KIND, lb.name(), "the load balancer's VIP network is gone");
+    /** The network of the load balancer's VIP, which is the NLB's VPC. */
+    private Optional<Network> vipNetwork(LoadBalancer lb) {
+        if (lb.vipNetworkId() == null) {
+            return Optional.empty();
         }
-        return network;
+        return Optional.ofNullable(ctx.errors().call(ResourceKind.VPC, null,
+                () -> ctx.client().networking().network().get(lb.vipNetworkId())));
     }
 
     private Pool pool(LoadBalancer lb) {

@@ -292,7 +292,7 @@ final class FakeOctavia {
                     + " should be larger than the request timeout value " + body.get("timeout").asInt() + ".");
         }
         String type = body.get("type").asText();
-        if ("UDP".equals(pool.get("protocol").asText()) != type.startsWith("UDP") && !"HTTP".equals(type)) {
+        if (type.startsWith("UDP") && !"UDP".equals(pool.get("protocol").asText())) {
             return fault(400, "Validation failure: The associated pool protocol does not support health monitor type " + type);
         }
         if (!pool.get("healthmonitor_id").isNull()) {
