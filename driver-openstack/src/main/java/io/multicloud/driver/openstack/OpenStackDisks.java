@@ -26,7 +26,8 @@ import org.openstack4j.openstack.storage.block.domain.CinderVolume;
  * Data disks as Cinder volumes (block storage v3), named by the volume's own name, which this
  * driver keeps unique. The user's tags are volume metadata, beside the marker
  * {@code multicloud:managed=true}, which the record does not show. Unnamed volumes (such as
- * boot volumes Nova made) are not listed.
+ * boot volumes Nova made) are not listed; a multi-attach volume shows the first server it is
+ * attached to.
  * <p>
  * Attach and detach go through Nova's {@code os-volume_attachments}, as the Cinder API
  * reference asks: Nova then drives Cinder. Resize is Cinder's {@code os-extend}, on a detached
@@ -93,7 +94,8 @@ final class OpenStackDisks implements DiskService {
     public void delete(String name) {
         CinderVolumes.Volume v = require(name);
         if (!v.serverIds().isEmpty() || attachedStatus(v.status())) {
-            throw ctx.errors().conflict(KIND, name, "the disk is attached to a VM (Cinder status " + v.status()
+            String vm = v.serverIds().isEmpty() ? "a VM" : "VM '" + serverNames().apply(v.serverIds().getFirst()) + "'";
+            throw ctx.errors().conflict(KIND, name, "the disk is attached to " + vm + " (Cinder status " + v.status()
                     + "); detach it first");
         }
         ActionResponse response = ctx.errors().call(KIND, name, () -> ctx.client().blockStorage().volumes().delete(v.id()));
