@@ -1,12 +1,22 @@
 package io.multicloud.driver.openstack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.MyImage;
 import io.multicloud.api.MyImageRequest;
 import io.multicloud.api.MyImageStatus;
 import io.multicloud.api.ResourceKind;
+import io.multicloud.api.TransientCloudException;
 import io.multicloud.spi.MyImageService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +30,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openstack4j.model.image.v2.Image;
-import org.openstack4j.openstack.image.v2.domain.GlanceImageUpdate;
 import org.openstack4j.openstack.image.v2.domain.PatchOperation;
 import org.openstack4j.openstack.image.v2.domain.PatchOperation.OperationType;
 
@@ -48,6 +57,8 @@ final class OpenStackMyImages implements MyImageService {
     static final String TAG_KEYS = "multicloud:tags";
     private static final Pattern NOVA_KEY = Pattern.compile("[a-zA-Z0-9-_:. ]{1,255}");
     private static final int MAX_VALUE = 255;
+    private static final Duration PATCH_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenStackContext ctx;
     private final OpenStackLookups lookups;
@@ -179,9 +190,36 @@ final class OpenStackMyImages implements MyImageService {
         return image(name).orElseThrow(() -> ctx.errors().notFound(KIND, name));
     }
 
+    /**
+     * Sends a JSON patch to Glance. Done over plain HTTP: openstack4j's OkHttp connector sends its
+     * image patch as application/json, which Glance refuses (415).
+     */
     private void patch(Image image, String name, List<PatchOperation> ops) {
-        ctx.errors().call(KIND, name, () -> ctx.client().imagesV2().update(image.getId(),
-                GlanceImageUpdate.builder().ops(ops).build()));
+        ArrayNode body = JSON.createArrayNode();
+        for (PatchOperation op : ops) {
+            ObjectNode node = body.addObject().put("op", op.getOp().value()).put("path", op.getPath());
+            if (op.getValue() != null) {
+                node.put("value", String.valueOf(op.getValue()));
+            }
+        }
+        String base = ctx.session().endpoint("image").orElseThrow(() -> ctx.errors().map(404,
+                "the catalog has no image service in this region", KIND, name, null)).replaceAll("/+$", "");
+        URI uri = URI.create(base + (base.endsWith("/v2") ? "" : "/v2") + "/images/" + image.getId());
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(PATCH_TIMEOUT)
+                .header("X-Auth-Token", ctx.session().token().getId())
+                .header("Content-Type", "application/openstack-images-v2.1-json-patch")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(PATCH_TIMEOUT).build()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw ctx.errors().map(response.statusCode(), response.body(), KIND, name, null);
+            }
+        } catch (IOException e) {
+            throw new TransientCloudException(ErrorContext.of(ctx.config().name(), KIND, name), "no answer from Glance: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientCloudException(ErrorContext.of(ctx.config().name(), KIND, name), "interrupted", e);
+        }
     }
 
     /** JSON-patch "add" for a new property, "replace" for one the image has (Glance refuses to add an existing one). */

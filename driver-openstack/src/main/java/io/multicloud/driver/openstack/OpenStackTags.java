@@ -20,7 +20,9 @@ import org.openstack4j.model.network.Subnet;
  * <ul>
  * <li>VM: Nova server metadata (key-value). Chosen over Nova's string tags because those need
  * microversion 2.26 and openstack4j sends none, and because the VM code sets metadata in the boot
- * call itself. The {@code multicloud:managed} marker is not shown.</li>
+ * call itself. The {@code multicloud:managed} marker is not shown. openstack4j can only replace
+ * the whole metadata, so adding reads, merges and writes it: two concurrent adds on one server
+ * may lose one of them.</li>
  * <li>VPC, subnet, security group: Neutron string tags {@code key=value} ({@link NeutronTags}).
  * A subnet is found by name among the project's subnets, the first of that name (a subnet's
  * name is unique within its VPC only).</li>
@@ -66,8 +68,11 @@ final class OpenStackTags implements TagService {
         checkNotOwn(kind, name, tags.keySet());
         switch (kind) {
             case VM -> {
-                String id = lookups.requireServer(name).getId();
-                ctx.errors().call(kind, name, () -> ctx.client().compute().servers().updateMetadata(id, tags));
+                // openstack4j only PUTs a server's whole metadata (Nova's merging POST is not offered): merge here.
+                Server server = lookups.requireServer(name);
+                Map<String, String> merged = new LinkedHashMap<>(server.getMetadata() == null ? Map.of() : server.getMetadata());
+                merged.putAll(tags);
+                ctx.errors().call(kind, name, () -> ctx.client().compute().servers().updateMetadata(server.getId(), merged));
             }
             case VPC -> neutron.add(Resource.NETWORK, lookups.requireNetwork(name).getId(), kind, name, tags);
             case SUBNET -> neutron.add(Resource.SUBNET, requireSubnet(name).getId(), kind, name, tags);
