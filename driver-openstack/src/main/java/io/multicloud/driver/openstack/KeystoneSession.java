@@ -21,6 +21,7 @@ import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.api.exceptions.AuthenticationException;
 import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.api.types.Facing;
+import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.Config;
 import org.openstack4j.core.transport.ObjectMapperSingleton;
 import org.openstack4j.model.common.Identifier;
@@ -114,9 +115,20 @@ final class KeystoneSession {
         }
     }
 
-    /** Whether the token's catalog offers a service of this type (e.g. {@code volumev3}) in this region. */
-    boolean offers(String... serviceTypes) {
-        return endpoint(serviceTypes).isPresent();
+    /**
+     * Whether the catalog offers, in this region, a service that openstack4j will find as this
+     * type: it matches a service by the pattern of its catalog type or name ({@code volumev3} and a
+     * service named {@code cinder} are block storage; {@code block-storage} named otherwise is not).
+     */
+    boolean offers(ServiceType wanted) {
+        List<? extends Service> catalog = token().getCatalog();
+        if (catalog == null) {
+            return false;
+        }
+        return catalog.stream()
+                .filter(s -> ServiceType.forName(s.getType()) == wanted || ServiceType.forName(s.getName()) == wanted)
+                .flatMap(s -> s.getEndpoints() == null ? java.util.stream.Stream.<Endpoint>empty() : s.getEndpoints().stream())
+                .anyMatch(e -> region.equals(e.getRegion()) || region.equals(e.getRegionId()));
     }
 
     /** The endpoint URL of the first of these service types that the catalog offers in this region. */

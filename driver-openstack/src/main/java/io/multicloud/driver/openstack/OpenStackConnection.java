@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.api.types.Facing;
+import org.openstack4j.api.types.ServiceType;
 
 /**
  * A connection to one OpenStack region. Holds the Keystone session and one service object per
@@ -37,11 +38,6 @@ import org.openstack4j.api.types.Facing;
  * the calling thread.
  */
 final class OpenStackConnection implements DriverConnection {
-    /** Catalog types of Cinder, newest first. */
-    static final String[] BLOCK_STORAGE = {"block-storage", "volumev3", "volumev2"};
-    /** Catalog type of Octavia. */
-    static final String LOAD_BALANCER = "load-balancer";
-
     private final KeystoneSession session;
     private final OpenStackRegions regions;
     private final OpenStackImages images;
@@ -92,11 +88,11 @@ final class OpenStackConnection implements DriverConnection {
             Set<Capability> offered = EnumSet.of(Capability.REGIONS, Capability.IMAGES, Capability.SPECS,
                     Capability.VPCS, Capability.SECURITY_GROUPS, Capability.KEY_PAIRS, Capability.KEY_PAIR_IMPORT,
                     Capability.VMS, Capability.VM_SUSPEND, Capability.MY_IMAGES, Capability.TAGS);
-            if (session.offers(BLOCK_STORAGE)) {
+            if (session.offers(ServiceType.BLOCK_STORAGE)) {
                 offered.add(Capability.DISKS);
                 offered.add(Capability.DISK_RESIZE);
             }
-            if (session.offers(LOAD_BALANCER)) {
+            if (session.offers(ServiceType.OCTAVIA)) {
                 offered.add(Capability.NLBS);
             }
             known = new Capabilities(offered, Set.of());

@@ -16,6 +16,7 @@ import io.multicloud.api.TransientCloudException;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.openstack4j.api.exceptions.ConnectionException;
+import org.openstack4j.api.exceptions.RegionEndpointNotFoundException;
 import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.model.common.ActionResponse;
 
@@ -41,6 +42,9 @@ final class OpenStackErrors {
     <T> T call(ResourceKind kind, String name, Supplier<T> call) {
         try {
             return call.get();
+        } catch (RegionEndpointNotFoundException e) {
+            throw new CloudException(ErrorContext.of(connection, kind, name),
+                    "OpenStack's catalog lists no endpoint for this service in the connection's region: " + e.getMessage(), e);
         } catch (ConnectionException e) {
             throw new TransientCloudException(ErrorContext.of(connection, kind, name),
                     "no answer from OpenStack: " + e.getMessage(), e);

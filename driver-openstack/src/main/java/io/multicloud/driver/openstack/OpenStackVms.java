@@ -72,7 +72,14 @@ final class OpenStackVms implements VmService {
 
     /** The networks and subnets that servers' ports refer to, fetched once for many servers. */
     private record Related(Map<String, Network> networks, Map<String, org.openstack4j.model.network.Subnet> subnets,
-                           Map<String, List<Port>> portsByServer, Map<String, Flavor> flavors) {
+                           Map<String, List<Port>> portsByServer, Map<String, List<Port>> portsByName,
+                           Map<String, Flavor> flavors) {
+
+        /** The server's ports; while Nova is still binding a new server's port, the port named after it. */
+        List<Port> portsOf(Server server) {
+            List<Port> bound = portsByServer.getOrDefault(server.getId(), List.of());
+            return bound.isEmpty() ? portsByName.getOrDefault(server.getName(), List.of()) : bound;
+        }
     }
 
     @Override
@@ -210,11 +217,16 @@ final class OpenStackVms implements VmService {
         return port;
     }
 
-    /** The ports this library made for a server: named after the VM and marked managed. */
+    /**
+     * The ports this library made for a server: named after the VM, bound to the server or (while
+     * Nova is still binding it) to nothing yet.
+     */
     private List<Port> ownPorts(String serverId, String name) {
-        List<? extends Port> ports = ctx.errors().call(KIND, name,
-                () -> ctx.client().networking().port().list(PortListOptions.create().deviceId(serverId)));
-        return ports.stream().filter(p -> name.equals(p.getName())).map(p -> (Port) p).toList();
+        List<? extends Port> ports = ctx.errors().call(KIND, name, () -> ctx.client().networking().port()
+                .list(PortListOptions.create().name(name).tenantId(ctx.projectId())));
+        return ports.stream().filter(p -> name.equals(p.getName()))
+                .filter(p -> p.getDeviceId() == null || p.getDeviceId().isEmpty() || serverId.equals(p.getDeviceId()))
+                .map(p -> (Port) p).toList();
     }
 
     private void deletePortQuietly(Port port, RuntimeException cause) {
@@ -233,12 +245,16 @@ final class OpenStackVms implements VmService {
         ctx.errors().call(ResourceKind.SUBNET, null, () -> ctx.client().networking().subnet().list())
                 .forEach(s -> subnets.put(s.getId(), s));
         Map<String, List<Port>> ports = new HashMap<>();
+        Map<String, List<Port>> portsByName = new HashMap<>();
         ctx.errors().call(KIND, null, () -> ctx.client().networking().port().list(PortListOptions.create().tenantId(ctx.projectId())))
-                .forEach(p -> ports.computeIfAbsent(p.getDeviceId() == null ? "" : p.getDeviceId(), k -> new ArrayList<>()).add(p));
+                .forEach(p -> {
+                    ports.computeIfAbsent(p.getDeviceId() == null ? "" : p.getDeviceId(), k -> new ArrayList<>()).add(p);
+                    portsByName.computeIfAbsent(p.getName() == null ? "" : p.getName(), k -> new ArrayList<>()).add(p);
+                });
         Map<String, Flavor> flavors = new HashMap<>();
         ctx.errors().call(ResourceKind.SPEC, null, () -> ctx.client().compute().flavors().list())
                 .forEach(f -> flavors.put(f.getId(), f));
-        return new Related(networks, subnets, ports, flavors);
+        return new Related(networks, subnets, ports, portsByName, flavors);
     }
 
     private Vm toRecord(Server server, Related related) {
@@ -263,7 +279,7 @@ final class OpenStackVms implements VmService {
         }
         String vpc = null;
         String subnet = null;
-        for (Port port : related.portsByServer().getOrDefault(server.getId(), List.of())) {
+        for (Port port : related.portsOf(server)) {
             Network network = related.networks().get(port.getNetworkId());
             vpc = network == null ? port.getNetworkId() : network.getName();
             for (IP ip : port.getFixedIps()) {
