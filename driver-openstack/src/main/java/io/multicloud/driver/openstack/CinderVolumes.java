@@ -1,11 +1,13 @@
 package io.multicloud.driver.openstack;
 
+import com.fasterxml.jackson.annotation.JsonRootName;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openstack4j.model.ModelEntity;
 import org.openstack4j.openstack.storage.block.internal.BaseBlockStorageServices;
 
 /**
@@ -51,6 +53,16 @@ final class CinderVolumes extends BaseBlockStorageServices {
     Optional<Volume> get(String id) {
         JsonNode body = get(JsonNode.class, uri("/volumes/%s", id)).execute();
         return body == null || !body.has("volume") ? Optional.empty() : Optional.of(parse(body.get("volume")));
+    }
+
+    /** Replaces a volume's metadata (Cinder's volume update replaces it whole). */
+    void replaceMetadata(String id, Map<String, String> metadata) {
+        put(JsonNode.class, uri("/volumes/%s", id)).entity(new MetadataUpdate(metadata)).execute();
+    }
+
+    /** A volume update carrying only metadata: {@code {"volume": {"metadata": {...}}}}. */
+    @JsonRootName("volume")
+    record MetadataUpdate(Map<String, String> metadata) implements ModelEntity {
     }
 
     private static Volume parse(JsonNode v) {

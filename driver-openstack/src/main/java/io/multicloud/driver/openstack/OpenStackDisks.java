@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.openstack4j.model.common.ActionResponse;
@@ -142,6 +143,34 @@ final class OpenStackDisks implements DiskService {
         return toRecord(require(disk), serverNames());
     }
 
+    /** The user's tags of a disk (Cinder metadata, the library's keys left out). */
+    Map<String, String> tagsOf(String name) {
+        return toRecord(require(name), id -> id).tags();
+    }
+
+    /** Adds or overwrites tags on a disk, keeping the others and the library's own. */
+    void tag(String name, Map<String, String> tags) {
+        CinderVolumes.Volume v = require(name);
+        Map<String, String> metadata = new LinkedHashMap<>(v.metadata());
+        metadata.putAll(tags);
+        writeMetadata(v, name, metadata);
+    }
+
+    /** Removes the tags with these keys from a disk. */
+    void untag(String name, Set<String> keys) {
+        CinderVolumes.Volume v = require(name);
+        Map<String, String> metadata = new LinkedHashMap<>(v.metadata());
+        metadata.keySet().removeIf(key -> keys.contains(key) && !TagStrings.isOwn(key));
+        writeMetadata(v, name, metadata);
+    }
+
+    private void writeMetadata(CinderVolumes.Volume v, String name, Map<String, String> metadata) {
+        ctx.errors().run(KIND, name, () -> {
+            ctx.client();
+            new CinderVolumes().replaceMetadata(v.id(), metadata);
+        });
+    }
+
     /** The disk's status for Cinder's status string (see the class comment for the moving ones). */
     static DiskStatus status(String cinderStatus, boolean attached) {
         String s = cinderStatus == null ? "" : cinderStatus.toLowerCase(Locale.ROOT);
@@ -165,9 +194,7 @@ final class OpenStackDisks implements DiskService {
 
     private Disk toRecord(CinderVolumes.Volume v, Function<String, String> serverNames) {
         Map<String, String> tags = new LinkedHashMap<>(v.metadata());
-        if (MARKER_VALUE.equals(tags.get(MARKER_KEY))) {
-            tags.remove(MARKER_KEY);
-        }
+        tags.keySet().removeIf(TagStrings::isOwn);
         String attachedTo = v.serverIds().isEmpty() ? null : serverNames.apply(v.serverIds().getFirst());
         return new Disk(v.name() == null || v.name().isEmpty() ? v.id() : v.name(), v.id(), v.zone(), v.sizeGB(),
                 v.type(), status(v.status(), !v.serverIds().isEmpty()), attachedTo, tags);

@@ -240,7 +240,7 @@ final class OpenStackMyImages implements MyImageService {
     private void checkTags(String name, Map<String, String> tags, Set<String> allKeys) {
         ErrorContext where = ErrorContext.of(ctx.config().name(), KIND, name);
         for (Map.Entry<String, String> tag : tags.entrySet()) {
-            if (tag.getKey().startsWith("multicloud:") && !OpenStackTags.USER_VISIBLE_OWN.contains(tag.getKey())) {
+            if (TagStrings.isOwn(tag.getKey())) {
                 throw new InvalidRequestException(where, "tags", "'" + tag.getKey() + "' belongs to the library");
             }
             if (!NOVA_KEY.matcher(tag.getKey()).matches()) {

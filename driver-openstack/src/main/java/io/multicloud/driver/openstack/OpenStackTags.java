@@ -1,9 +1,11 @@
 package io.multicloud.driver.openstack;
 
+import io.multicloud.api.Capability;
 import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.TaggedResource;
+import io.multicloud.api.UnsupportedCapabilityException;
 import io.multicloud.spi.TagService;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.network.Resource;
 import org.openstack4j.model.network.Subnet;
@@ -27,7 +30,9 @@ import org.openstack4j.model.network.Subnet;
  * A subnet is found by name among the project's subnets, the first of that name (a subnet's
  * name is unique within its VPC only).</li>
  * <li>my-image: Glance image properties ({@link OpenStackMyImages}).</li>
- * <li>key pair: Nova key pairs carry no tags (InvalidRequest); disk and NLB: not yet.</li>
+ * <li>disk: Cinder volume metadata ({@link OpenStackDisks}); NLB: Octavia string tags
+ * ({@link OpenStackLoadBalancers}). Only where the catalog offers Cinder and Octavia.</li>
+ * <li>key pair: Nova key pairs carry no tags (InvalidRequest).</li>
  * </ul>
  * Keys under {@code multicloud:} are the library's own (except {@code multicloud:mci} and
  * {@code multicloud:subgroup}, which name a VM's group): neither shown nor changeable here.
@@ -35,19 +40,20 @@ import org.openstack4j.model.network.Subnet;
  * the rest: servers and images in one listing each, each Neutron resource's tags in one call.
  */
 final class OpenStackTags implements TagService {
-    /** The library's keys a user sees as tags: a VM's group. */
-    static final Set<String> USER_VISIBLE_OWN = Set.of("multicloud:mci", "multicloud:subgroup");
-
     private final OpenStackContext ctx;
     private final OpenStackLookups lookups;
     private final NeutronTags neutron;
     private final OpenStackMyImages myImages;
+    private final OpenStackDisks disks;
+    private final OpenStackLoadBalancers loadBalancers;
 
     OpenStackTags(OpenStackContext ctx) {
         this.ctx = ctx;
         this.lookups = new OpenStackLookups(ctx);
         this.neutron = new NeutronTags(ctx);
         this.myImages = new OpenStackMyImages(ctx);
+        this.disks = new OpenStackDisks(ctx);
+        this.loadBalancers = new OpenStackLoadBalancers(ctx);
     }
 
     @Override
@@ -59,6 +65,8 @@ final class OpenStackTags implements TagService {
             case SUBNET -> neutron.read(Resource.SUBNET, requireSubnet(name).getId(), kind, name);
             case SECURITY_GROUP -> neutron.read(Resource.SECURITY_GROUP, lookups.requireSecurityGroup(name).getId(), kind, name);
             case MY_IMAGE -> myImages.tagsOf(name);
+            case DISK -> disksOffered(name).tagsOf(name);
+            case NLB -> loadBalancersOffered(name).tagsOf(name);
             default -> throw notTaggable(kind, name);
         };
     }
@@ -78,6 +86,8 @@ final class OpenStackTags implements TagService {
             case SUBNET -> neutron.add(Resource.SUBNET, requireSubnet(name).getId(), kind, name, tags);
             case SECURITY_GROUP -> neutron.add(Resource.SECURITY_GROUP, lookups.requireSecurityGroup(name).getId(), kind, name, tags);
             case MY_IMAGE -> myImages.tag(name, tags);
+            case DISK -> disksOffered(name).tag(name, tags);
+            case NLB -> loadBalancersOffered(name).tag(name, tags);
             default -> throw notTaggable(kind, name);
         }
     }
@@ -97,6 +107,8 @@ final class OpenStackTags implements TagService {
             case SUBNET -> neutron.remove(Resource.SUBNET, requireSubnet(name).getId(), kind, name, keys);
             case SECURITY_GROUP -> neutron.remove(Resource.SECURITY_GROUP, lookups.requireSecurityGroup(name).getId(), kind, name, keys);
             case MY_IMAGE -> myImages.untag(name, keys);
+            case DISK -> disksOffered(name).untag(name, keys);
+            case NLB -> loadBalancersOffered(name).untag(name, keys);
             default -> throw notTaggable(kind, name);
         }
     }
@@ -107,28 +119,43 @@ final class OpenStackTags implements TagService {
             throw new InvalidRequestException("key", "is required");
         }
         List<TaggedResource> out = new ArrayList<>();
-        List<? extends Server> servers = ctx.errors().call(ResourceKind.VM, null, () -> ctx.client().compute().servers().list());
-        servers.forEach(s -> {
-            Map<String, String> tags = userMetadata(s.getMetadata());
-            if (carries(tags, key, value)) {
-                out.add(new TaggedResource(ResourceKind.VM, s.getName(), s.getId(), tags));
-            }
-        });
-        String filter = neutronFilter(key, value);
-        ctx.errors().call(ResourceKind.VPC, null, () -> ctx.client().networking().network()
-                        .list(Map.of("project_id", ctx.projectId(), "tags", filter)))
-                .forEach(n -> addIfCarries(out, Resource.NETWORK, ResourceKind.VPC, n.getName(), n.getId(), key, value));
-        ctx.errors().call(ResourceKind.SECURITY_GROUP, null, () -> ctx.client().networking().securitygroup()
-                        .list(Map.of("project_id", ctx.projectId(), "tags", filter)))
-                .forEach(g -> addIfCarries(out, Resource.SECURITY_GROUP, ResourceKind.SECURITY_GROUP, g.getName(), g.getId(), key, value));
-        // openstack4j's subnet listing takes no filters: the project's subnets are read one by one.
-        projectSubnets().forEach(s -> addIfCarries(out, Resource.SUBNET, ResourceKind.SUBNET, s.getName(), s.getId(), key, value));
-        myImages.managed(null).forEach(i -> {
-            Map<String, String> tags = OpenStackMyImages.userTags(i);
-            if (carries(tags, key, value)) {
-                out.add(new TaggedResource(ResourceKind.MY_IMAGE, i.getName(), i.getId(), tags));
-            }
-        });
+        // Each kind is searched where the catalog offers its service.
+        if (ctx.session().offers(ServiceType.COMPUTE)) {
+            List<? extends Server> servers = ctx.errors().call(ResourceKind.VM, null, () -> ctx.client().compute().servers().list());
+            servers.forEach(s -> {
+                Map<String, String> tags = userMetadata(s.getMetadata());
+                if (carries(tags, key, value)) {
+                    out.add(new TaggedResource(ResourceKind.VM, s.getName(), s.getId(), tags));
+                }
+            });
+        }
+        if (ctx.session().offers(ServiceType.NETWORK)) {
+            String filter = neutronFilter(key, value);
+            ctx.errors().call(ResourceKind.VPC, null, () -> ctx.client().networking().network()
+                            .list(Map.of("project_id", ctx.projectId(), "tags", filter)))
+                    .forEach(n -> addIfCarries(out, Resource.NETWORK, ResourceKind.VPC, n.getName(), n.getId(), key, value));
+            ctx.errors().call(ResourceKind.SECURITY_GROUP, null, () -> ctx.client().networking().securitygroup()
+                            .list(Map.of("project_id", ctx.projectId(), "tags", filter)))
+                    .forEach(g -> addIfCarries(out, Resource.SECURITY_GROUP, ResourceKind.SECURITY_GROUP, g.getName(), g.getId(), key, value));
+            // openstack4j's subnet listing takes no filters: the project's subnets are read one by one.
+            projectSubnets().forEach(s -> addIfCarries(out, Resource.SUBNET, ResourceKind.SUBNET, s.getName(), s.getId(), key, value));
+        }
+        if (ctx.session().offers(ServiceType.IMAGE)) {
+            myImages.managed(null).forEach(i -> {
+                Map<String, String> tags = OpenStackMyImages.userTags(i);
+                if (carries(tags, key, value)) {
+                    out.add(new TaggedResource(ResourceKind.MY_IMAGE, i.getName(), i.getId(), tags));
+                }
+            });
+        }
+        if (ctx.session().offers(ServiceType.BLOCK_STORAGE)) {
+            disks.list().stream().filter(d -> carries(d.tags(), key, value))
+                    .forEach(d -> out.add(new TaggedResource(ResourceKind.DISK, d.name(), d.id(), d.tags())));
+        }
+        if (ctx.session().offers(ServiceType.OCTAVIA)) {
+            loadBalancers.list().stream().filter(n -> carries(n.tags(), key, value))
+                    .forEach(n -> out.add(new TaggedResource(ResourceKind.NLB, n.name(), n.id(), n.tags())));
+        }
         out.sort(Comparator.comparing((TaggedResource t) -> t.kind()).thenComparing(TaggedResource::name));
         return List.copyOf(out);
     }
@@ -182,7 +209,7 @@ final class OpenStackTags implements TagService {
 
     /** Whether a key is the library's own (hidden from the user's tags). */
     static boolean isOwn(String key) {
-        return key.startsWith("multicloud:") && !USER_VISIBLE_OWN.contains(key);
+        return TagStrings.isOwn(key);
     }
 
     private void checkNotOwn(ResourceKind kind, String name, Set<String> keys) {
@@ -197,12 +224,28 @@ final class OpenStackTags implements TagService {
         }
     }
 
+    /** The disks, where the catalog offers Cinder; UnsupportedCapability otherwise. */
+    private OpenStackDisks disksOffered(String name) {
+        if (!ctx.session().offers(ServiceType.BLOCK_STORAGE)) {
+            throw new UnsupportedCapabilityException(ErrorContext.of(ctx.config().name(), ResourceKind.DISK, name),
+                    OpenStackDriver.NAME, Capability.DISKS);
+        }
+        return disks;
+    }
+
+    /** The load balancers, where the catalog offers Octavia; UnsupportedCapability otherwise. */
+    private OpenStackLoadBalancers loadBalancersOffered(String name) {
+        if (!ctx.session().offers(ServiceType.OCTAVIA)) {
+            throw new UnsupportedCapabilityException(ErrorContext.of(ctx.config().name(), ResourceKind.NLB, name),
+                    OpenStackDriver.NAME, Capability.NLBS);
+        }
+        return loadBalancers;
+    }
+
     private InvalidRequestException notTaggable(ResourceKind kind, String name) {
         ErrorContext where = ErrorContext.of(ctx.config().name(), kind, name);
         return switch (kind) {
             case KEY_PAIR -> new InvalidRequestException(where, "kind", "Nova key pairs cannot carry tags");
-            case DISK, NLB -> new InvalidRequestException(where, "kind",
-                    "a " + kind.label() + " is not taggable through this connection yet");
             default -> new InvalidRequestException(where, "kind", "OpenStack has no tags on a " + kind.label());
         };
     }

@@ -174,6 +174,11 @@ final class FakeCinder {
         if (v.hasNonNull("name")) {
             volume.name = v.get("name").asText();
         }
+        if (v.path("metadata").isObject()) {
+            // Cinder's volume update replaces the metadata whole.
+            volume.metadata.clear();
+            v.get("metadata").fields().forEachRemaining(e -> volume.metadata.put(e.getKey(), e.getValue().asText()));
+        }
         return Response.ok(wrap("volume", render(volume)));
     }
 

@@ -78,6 +78,25 @@ class OpenStackDisksTest {
     }
 
     @Test
+    void tagsAreAddedFoundAndRemovedThroughTheTagService() {
+        createAvailable(DiskRequest.named("tag-me").sizeGB(1).tag("env", "dev"));
+        createAvailable(DiskRequest.named("other").sizeGB(1));
+
+        cloud.tags().add(ResourceKind.DISK, "tag-me", Map.of("team", "ml"));
+        assertThat(cloud.tags().list(ResourceKind.DISK, "tag-me")).containsOnly(Map.entry("env", "dev"), Map.entry("team", "ml"));
+        assertThat(cinder.metadataOf("tag-me")).containsEntry("multicloud:managed", "true");
+        assertThat(cloud.tags().find("team", "ml")).singleElement().satisfies(found -> {
+            assertThat(found.kind()).isEqualTo(ResourceKind.DISK);
+            assertThat(found.name()).isEqualTo("tag-me");
+        });
+
+        cloud.tags().remove(ResourceKind.DISK, "tag-me", "env");
+        assertThat(cloud.tags().list(ResourceKind.DISK, "tag-me")).containsOnly(Map.entry("team", "ml"));
+        assertThat(cinder.metadataOf("tag-me")).as("the library's marker survives the user's edits")
+                .containsEntry("multicloud:managed", "true");
+    }
+
+    @Test
     void aTakenNameIsAlreadyExistsAndNoVolumeIsCreated() {
         createAvailable(DiskRequest.named("dup").sizeGB(1));
 

@@ -9,6 +9,7 @@ import io.multicloud.api.Cloud;
 import io.multicloud.api.HealthChecker;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.Nlb;
+import io.multicloud.api.ResourceKind;
 import io.multicloud.api.NlbHealth;
 import io.multicloud.api.NlbRequest;
 import io.multicloud.api.NotFoundException;
@@ -207,17 +208,20 @@ class OpenStackLoadBalancersTest {
     }
 
     @Test
-    void tagsCanBeChangedOnALoadBalancerAndKeepTheManagedMarker() {
+    void tagsAreChangedAndFoundThroughTheTagServiceAndKeepTheManagedMarker() {
         cloud.nlbs().create(web("vm-1").tag("env", "test").tag("team", "a"));
-        try (OpenStackConnection connection = new OpenStackConnection(fake.config(), Map.of())) {
-            OpenStackLoadBalancers nlbs = (OpenStackLoadBalancers) connection.nlbs();
 
-            nlbs.tag("web", Map.of("env", "prod", "owner", "me"));
-            nlbs.untag("web", java.util.Set.of("team", "multicloud:managed"));
+        cloud.tags().add(ResourceKind.NLB, "web", Map.of("env", "prod", "owner", "me"));
+        cloud.tags().remove(ResourceKind.NLB, "web", "team");
 
-            assertThat(nlbs.tagsOf("web")).isEqualTo(Map.of("env", "prod", "owner", "me"));
-            assertThat(cloud.nlbs().get("web").tags()).isEqualTo(Map.of("env", "prod", "owner", "me"));
-            assertThat(octavia.loadBalancerTags("web")).contains(TagStrings.MANAGED);
-        }
+        assertThat(cloud.tags().list(ResourceKind.NLB, "web")).isEqualTo(Map.of("env", "prod", "owner", "me"));
+        assertThat(cloud.nlbs().get("web").tags()).isEqualTo(Map.of("env", "prod", "owner", "me"));
+        assertThat(cloud.tags().find("owner", "me")).singleElement().satisfies(found -> {
+            assertThat(found.kind()).isEqualTo(ResourceKind.NLB);
+            assertThat(found.name()).isEqualTo("web");
+        });
+        assertThat(octavia.loadBalancerTags("web")).contains(TagStrings.MANAGED);
+        assertThatThrownBy(() -> cloud.tags().remove(ResourceKind.NLB, "web", "multicloud:managed"))
+                .isInstanceOf(InvalidRequestException.class);
     }
 }
