@@ -48,13 +48,17 @@ import org.slf4j.LoggerFactory;
  * soft reboot. A server in ERROR is FAILED with Nova's fault message as its status reason.
  * A Linux VM launched with a key pair gets {@link CloudInitUserData} creating the login user
  * {@code multicloud}. Fixed and floating addresses are read from the server: the floating one
- * is the public IP.
+ * is the public IP. With the connection property {@code floating_network} (an external network's
+ * name), each VM's port gets a floating IP from it at create, released again at delete (a
+ * floating IP is the project's until released, VM or not).
  */
 final class OpenStackVms implements VmService {
     private static final Logger LOG = LoggerFactory.getLogger(OpenStackVms.class);
     private static final ResourceKind KIND = ResourceKind.VM;
     static final String IMAGE_KEY = "multicloud:image";
     static final String LOGIN_USER_KEY = "multicloud:login-user";
+    /** Property: the external network each VM gets a floating (public) IP from. */
+    static final String FLOATING_NETWORK = "floating_network";
 
     private final OpenStackContext ctx;
     private final OpenStackImages images;
@@ -121,8 +125,14 @@ final class OpenStackVms implements VmService {
                 : Optional.ofNullable(neutronTags.readAll(org.openstack4j.model.network.Resource.SUBNET, subnet.getId(),
                         ResourceKind.SUBNET, subnet.getName()).get(OpenStackNetworks.ZONE_TAG)).orElse(ctx.defaultZone());
 
+        Network floatingNetwork = floatingNetwork();
         Port port = createPort(name, network, subnet, groupIds);
         try {
+            if (floatingNetwork != null) {
+                ctx.errors().call(KIND, name, () -> ctx.client().networking().floatingip().create(Builders.netFloatingIP()
+                        .floatingNetworkId(floatingNetwork.getId()).portId(port.getId())
+                        .description("multicloud VM " + name).build()));
+            }
             Map<String, String> metadata = new LinkedHashMap<>(request.tags());
             metadata.keySet().removeIf(TagStrings::isOwn);
             metadata.put(TagStrings.MANAGED_KEY, "true");
@@ -146,6 +156,7 @@ final class OpenStackVms implements VmService {
             Server booted = ctx.errors().call(KIND, name, () -> ctx.client().compute().servers().boot(server.build()));
             LOG.debug("{}: booting VM {} as server {}", ctx.config().name(), name, booted.getId());
         } catch (RuntimeException e) {
+            releaseFloatingIpsQuietly(port, e);
             deletePortQuietly(port, e);
             throw e;
         }
@@ -163,6 +174,7 @@ final class OpenStackVms implements VmService {
         // Nova keeps ports it did not make; Neutron lets a server's port go, and Nova lets go of it.
         for (Port port : ports) {
             try {
+                releaseFloatingIps(port);
                 ctx.errors().check(ctx.client().networking().port().delete(port.getId()), ResourceKind.VM, name);
             } catch (RuntimeException e) {
                 LOG.warn("{}: VM {} is being deleted, but its port {} could not be: {}", ctx.config().name(), name,
@@ -227,6 +239,41 @@ final class OpenStackVms implements VmService {
         return ports.stream().filter(p -> name.equals(p.getName()))
                 .filter(p -> p.getDeviceId() == null || p.getDeviceId().isEmpty() || serverId.equals(p.getDeviceId()))
                 .map(p -> (Port) p).toList();
+    }
+
+    /**
+     * The external network to take public addresses from (property {@code floating_network}), or
+     * null for none; an unknown one is NotFound before anything is made.
+     */
+    private Network floatingNetwork() {
+        String name = ctx.config().property(FLOATING_NETWORK).orElse(null);
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return ctx.errors().call(ResourceKind.VPC, name, () -> ctx.client().networking().network().list(Map.of("name", name)))
+                .stream().filter(n -> name.equals(n.getName())).findFirst().map(n -> (Network) n)
+                .orElseThrow(() -> new io.multicloud.api.NotFoundException(ErrorContext.of(ctx.config().name(), ResourceKind.VPC, name),
+                        "no external network named '" + name + "' (property " + FLOATING_NETWORK + ")"));
+    }
+
+    /**
+     * Releases the floating IPs on a port: they are the project's until released, VM or not. Only
+     * with {@code floating_network} set: a cloud without Neutron's L3 has no floating IP API.
+     */
+    private void releaseFloatingIps(Port port) {
+        if (ctx.config().property(FLOATING_NETWORK).filter(n -> !n.isBlank()).isEmpty()) {
+            return;
+        }
+        ctx.errors().call(KIND, port.getName(), () -> ctx.client().networking().floatingip().list(Map.of("port_id", port.getId())))
+                .forEach(ip -> ctx.errors().check(ctx.client().networking().floatingip().delete(ip.getId()), KIND, port.getName()));
+    }
+
+    private void releaseFloatingIpsQuietly(Port port, RuntimeException cause) {
+        try {
+            releaseFloatingIps(port);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private void deletePortQuietly(Port port, RuntimeException cause) {
