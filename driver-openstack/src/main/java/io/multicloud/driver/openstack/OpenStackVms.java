@@ -340,7 +340,7 @@ final class OpenStackVms implements VmService {
         String loginUser = metadata.get(LOGIN_USER_KEY);
         SshAccess ssh = host == null ? null : new SshAccess(host, 22, loginUser);
         VmStatus status = NovaStatus.of(server);
-        String reason = status == VmStatus.FAILED && server.getFault() != null ? server.getFault().getMessage() : null;
+        String reason = status == VmStatus.FAILED ? faultOf(server) : null;
         List<String> groups = server.getSecurityGroups() == null ? List.of()
                 : server.getSecurityGroups().stream().map(g -> g.getName()).distinct().sorted().toList();
         // Not server.getFlavor(): openstack4j would fetch the flavor once per server.
@@ -350,6 +350,15 @@ final class OpenStackVms implements VmService {
         return new Vm(server.getName(), server.getId(), status, reason, ctx.config().region(), server.getAvailabilityZone(),
                 spec, metadata.getOrDefault(IMAGE_KEY, server.getImageId()), vpc, subnet, groups, server.getKeyName(),
                 floating, fixed, ssh, rootDisk, null, server.getCreated() == null ? null : server.getCreated().toInstant(), tags);
+    }
+
+    /** Nova's fault message of a server in ERROR; a listing leaves it out, so it is read from the server itself. */
+    private String faultOf(Server server) {
+        if (server.getFault() != null) {
+            return server.getFault().getMessage();
+        }
+        Server shown = ctx.errors().call(KIND, server.getName(), () -> ctx.client().compute().servers().get(server.getId()));
+        return shown == null || shown.getFault() == null ? null : shown.getFault().getMessage();
     }
 
     private ErrorContext context(String name) {

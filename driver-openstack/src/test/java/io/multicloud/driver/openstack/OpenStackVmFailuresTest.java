@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.multicloud.api.Cloud;
 import io.multicloud.api.ConflictException;
+import io.multicloud.api.ErrorScope;
 import io.multicloud.api.NotFoundException;
+import io.multicloud.api.QuotaExceededException;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
@@ -26,26 +28,33 @@ import org.openstack4j.model.compute.Flavor;
  * VM creates that fail, on the real local OpenStack, and what they leave: a server that Nova
  * accepts and then puts in ERROR (a flavor far larger than any host makes the scheduler fail
  * with "No valid host") reads FAILED with Nova's fault as its reason and can be deleted; a
- * floating IP that cannot be had fails the create and leaves no port or server behind.
+ * server beyond the project's quota is QuotaExceeded; a floating IP that cannot be had fails the
+ * create; neither leaves a port or server behind.
  */
 @RequiresOpenStack
 class OpenStackVmFailuresTest {
     private static final Duration WAIT = Duration.ofMinutes(2);
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
-    private final String flavorName = "huge-" + suffix;
+    private final String flavorName = "huge-disk-" + suffix;
+    private final String hugeRamFlavorName = "huge-ram-" + suffix;
     private MultiCloud multiCloud;
     private Cloud admin;
     private Cloud demo;
     private Flavor flavor;
+    private Flavor hugeRamFlavor;
 
     @BeforeEach
     void makeAFlavorNoHostCanRun() {
         multiCloud = MultiCloud.builder().environment(Map.of()).build();
         admin = multiCloud.connect(LocalOpenStack.fromEnvironment());
-        // Public, as this OpenStack's policy refuses project access to private flavors: 64 TiB of RAM.
+        // Public, as this OpenStack's policy refuses project access to private flavors. A disk of
+        // 10 PB fits no host (the fake virt driver reports 600 TB) and counts against no quota;
+        // 64 TiB of RAM is beyond the project's RAM quota.
         flavor = admin.unwrap(OSClientV3.class).compute().flavors()
-                .create(flavorName, 64 * 1024 * 1024, 1, 1, 0, 0, 1.0f, true);
+                .create(flavorName, 512, 1, 10_000_000, 0, 0, 1.0f, true);
+        hugeRamFlavor = admin.unwrap(OSClientV3.class).compute().flavors()
+                .create(hugeRamFlavorName, 64 * 1024 * 1024, 1, 1, 0, 0, 1.0f, true);
         demo = multiCloud.connect(LocalOpenStack.demo());
     }
 
@@ -62,6 +71,7 @@ class OpenStackVmFailuresTest {
             }
         } finally {
             admin.unwrap(OSClientV3.class).compute().flavors().delete(flavor.getId());
+            admin.unwrap(OSClientV3.class).compute().flavors().delete(hugeRamFlavor.getId());
             multiCloud.close();
         }
     }
@@ -81,6 +91,18 @@ class OpenStackVmFailuresTest {
         demo.vms().delete(name);
         Await.gone(demo.vms(), name, WAIT);
         assertThat(portNames()).as("the VM's port went with it").doesNotContain(name);
+    }
+
+    @Test
+    void aServerBeyondTheProjectsQuotaIsQuotaExceededInTheRegionAndLeavesNoPort() {
+        Vpc vpc = demo.vpcs().create(VpcRequest.named("vpc-" + suffix).cidr("10.77.0.0/16").subnet("sn", "10.77.1.0/24"));
+        String name = "vm-" + suffix;
+        assertThatThrownBy(() -> demo.vms().create(VmRequest.named(name).image("cirros-fake").spec(hugeRamFlavorName)
+                .subnet(vpc, "sn")))
+                .isInstanceOfSatisfying(QuotaExceededException.class, e -> assertThat(e.scope()).isEqualTo(ErrorScope.REGION))
+                .hasMessageContaining("Quota exceeded for ram");
+        assertThat(portNames()).as("the port made for the VM is deleted again").doesNotContain(name);
+        assertThat(demo.vms().find(name)).isEmpty();
     }
 
     @Test
