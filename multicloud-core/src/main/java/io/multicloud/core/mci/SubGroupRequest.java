@@ -1,0 +1,89 @@
+package io.multicloud.core.mci;
+
+import io.multicloud.api.Cloud;
+import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.Validate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One subgroup of an MCI: {@code size} identical VMs on one connection. Dynamic by default (only
+ * spec, image and size: the network, subnet, security group and key pair are found or created
+ * per connection and shared); static when {@link #vpc} and {@link #subnet} name existing ones.
+ *
+ * @param name the subgroup's name; its VMs are named {@code <mci>-<subgroup>-<n>}
+ * @param cloud the connection its VMs run on
+ * @param spec the VM spec, in the cloud's terms
+ * @param image the image (a portable alias or the cloud's name)
+ * @param size how many VMs
+ * @param vpc an existing VPC (static), or null for the shared one
+ * @param subnet an existing subnet of {@code vpc} (static), or null
+ * @param securityGroups existing security groups (static), or empty for the shared one
+ * @param keyPair an existing key pair (static), or null for the shared one
+ * @param labels labels on every VM of the subgroup
+ */
+public record SubGroupRequest(String name, Cloud cloud, String spec, String image, int size, String vpc, String subnet,
+                              List<String> securityGroups, String keyPair, Map<String, String> labels) {
+
+    /** The most VMs one subgroup may ask for. */
+    public static final int MAX_SIZE = 10_000;
+
+    public SubGroupRequest {
+        Validate.name("subgroup name", name);
+        Objects.requireNonNull(cloud, "cloud");
+        Validate.notBlank("spec", spec);
+        Validate.notBlank("image", image);
+        if (size < 1 || size > MAX_SIZE) {
+            throw new InvalidRequestException("size", "a subgroup has 1 to " + MAX_SIZE + " VMs, not " + size);
+        }
+        if ((vpc == null) != (subnet == null)) {
+            throw new InvalidRequestException("subnet", "a static subgroup names both its VPC and its subnet");
+        }
+        securityGroups = List.copyOf(securityGroups == null ? List.of() : securityGroups);
+        labels = Map.copyOf(labels == null ? Map.of() : labels);
+    }
+
+    /** A dynamic subgroup: the network, security group and key pair are the connection's shared ones. */
+    public static SubGroupRequest of(String name, Cloud cloud, String spec, String image, int size) {
+        return new SubGroupRequest(name, cloud, spec, image, size, null, null, List.of(), null, Map.of());
+    }
+
+    /** Whether the user named the network (static) rather than leaving it to the library (dynamic). */
+    public boolean isStatic() {
+        return vpc != null;
+    }
+
+    /** A copy with another size (scale requests). */
+    public SubGroupRequest size(int newSize) {
+        return new SubGroupRequest(name, cloud, spec, image, newSize, vpc, subnet, securityGroups, keyPair, labels);
+    }
+
+    /** A copy in an existing VPC and subnet. */
+    public SubGroupRequest network(String newVpc, String newSubnet) {
+        return new SubGroupRequest(name, cloud, spec, image, size, newVpc, newSubnet, securityGroups, keyPair, labels);
+    }
+
+    /** A copy with existing security groups. */
+    public SubGroupRequest securityGroups(String... names) {
+        return new SubGroupRequest(name, cloud, spec, image, size, vpc, subnet, List.of(names), keyPair, labels);
+    }
+
+    /** A copy with an existing key pair. */
+    public SubGroupRequest keyPair(String newKeyPair) {
+        return new SubGroupRequest(name, cloud, spec, image, size, vpc, subnet, securityGroups, newKeyPair, labels);
+    }
+
+    /** A copy with one more label. */
+    public SubGroupRequest label(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(labels);
+        more.put(key, value);
+        return new SubGroupRequest(name, cloud, spec, image, size, vpc, subnet, securityGroups, keyPair, more);
+    }
+
+    /** The connection's name, for messages and reports. */
+    public String connection() {
+        return cloud.config().name();
+    }
+}
