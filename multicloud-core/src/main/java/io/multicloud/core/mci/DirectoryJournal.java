@@ -80,7 +80,7 @@ public final class DirectoryJournal implements Journal {
     @Override
     public JournalEntry append(String mci, Type type, ResourceKind kind, ConnectionRef connection, String name,
                                String cloudId, Map<String, String> tags) {
-        Validate.name("mci", mci); // it becomes a file name
+        Journal.checkMci(mci); // it becomes a file name
         return index.append(mci, type, kind, connection, name, cloudId, tags);
     }
 

@@ -54,7 +54,7 @@ public interface Journal extends AutoCloseable {
     /** Records, before the create call, that a resource is about to be created with these tags. */
     default JournalEntry intent(String mci, ResourceKind kind, ConnectionRef connection, String name,
                                 Map<String, String> tags) {
-        Validate.name("mci", mci);
+        checkMci(mci);
         Validate.required("kind", kind);
         Validate.required("connection", connection);
         Validate.notBlank("name", name);
@@ -81,7 +81,7 @@ public interface Journal extends AutoCloseable {
 
     /** Records that a resource is gone; the entry carries the cloud id the journal knew, if any. */
     default JournalEntry deleted(String mci, ResourceKind kind, ConnectionRef connection, String name) {
-        Validate.name("mci", mci);
+        checkMci(mci);
         Validate.required("kind", kind);
         Validate.required("connection", connection);
         Validate.notBlank("name", name);
@@ -97,7 +97,7 @@ public interface Journal extends AutoCloseable {
 
     /** Records that a whole MCI is gone: its journal is closed and may be dropped. */
     default JournalEntry mciDeleted(String mci) {
-        Validate.name("mci", mci);
+        checkMci(mci);
         return append(mci, Type.MCI_DELETED, null, null, null, null, Map.of());
     }
 
@@ -122,6 +122,20 @@ public interface Journal extends AutoCloseable {
             }
         }
         return List.copyOf(pending);
+    }
+
+    /**
+     * Checks the name a journal is kept under: an MCI's name (the name rule of
+     * {@link Validate#name}), or a reserved name, {@code _} followed by such a name (such as
+     * {@code _shared} for resources several MCIs share), which no MCI can take. Either is safe as
+     * a file name.
+     *
+     * @throws InvalidRequestException naming the field {@code mci} otherwise
+     */
+    static String checkMci(String mci) {
+        Validate.notBlank("mci", mci);
+        Validate.name("mci", mci.startsWith("_") ? mci.substring(1) : mci);
+        return mci;
     }
 
     private static void requireIntent(JournalEntry intent) {

@@ -157,6 +157,21 @@ class JournalTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aReservedNameKeepsAJournalApartFromEveryMci(Kind kind) {
+        try (Journal journal = kind.open(dir)) {
+            journal.created(journal.intent("_shared", ResourceKind.VPC, MARS, "multicloud-vpc", TAGS), "vpc-1");
+
+            assertThat(journal.mcis()).containsExactly("_shared");
+            assertThat(journal.pending("_shared")).extracting(Pending::cloudId).containsExactly("vpc-1");
+            assertThatThrownBy(() -> journal.intent("__shared", ResourceKind.VPC, MARS, "vpc", TAGS))
+                    .isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> journal.intent("_", ResourceKind.VPC, MARS, "vpc", TAGS))
+                    .isInstanceOf(InvalidRequestException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void aLongFailureReasonIsCut(Kind kind) {
         try (Journal journal = kind.open(dir)) {
             JournalEntry failed = journal.failed(journal.intent("web", ResourceKind.VM, MARS, "vm-1", TAGS), "x".repeat(5000));
