@@ -8,9 +8,17 @@ import io.multicloud.api.ResourceKind;
 import io.multicloud.core.cloud.DefaultCloud;
 import io.multicloud.core.connect.ConnectionSettings;
 import io.multicloud.core.connect.DriverRegistry;
+import io.multicloud.core.mci.DirectoryJournal;
+import io.multicloud.core.mci.Journal;
+import io.multicloud.core.mci.Mci;
+import io.multicloud.core.mci.MciBuilder;
+import io.multicloud.core.mci.MciEngine;
+import io.multicloud.core.mci.MemoryJournal;
+import io.multicloud.core.mci.Retry;
 import io.multicloud.spi.Driver;
 import io.multicloud.spi.DriverConnection;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +48,31 @@ public final class MultiCloud implements AutoCloseable {
     private final DriverRegistry drivers;
     private final ConnectionSettings settings;
     private final Set<Cloud> open = ConcurrentHashMap.newKeySet();
+    private final MciEngine mcis;
 
     private MultiCloud(Builder builder) {
         this.drivers = DriverRegistry.load(builder.classLoader);
         this.settings = new ConnectionSettings(builder.environment, builder.home);
+        Journal journal = builder.journalDir == null ? new MemoryJournal() : new DirectoryJournal(builder.journalDir);
+        this.mcis = new MciEngine(journal, Retry.DEFAULT, builder.mciConcurrency, builder.mciVmTimeout);
+    }
+
+    /**
+     * Starts describing a multi-cloud infrastructure (MCI): subgroups of VMs over many
+     * connections, created, watched, scaled and deleted as one.
+     */
+    public MciBuilder mci(String name) {
+        return mcis.builder(name);
+    }
+
+    /** The MCIs this instance made and has not deleted. */
+    public List<Mci> mcis() {
+        return mcis.mcis();
+    }
+
+    /** The engine behind {@link #mci}: its journal, recovery and sweep. */
+    public MciEngine mciEngine() {
+        return mcis;
     }
 
     /** Finds the drivers with the context class loader, reads named connections from the real environment and home. */
@@ -122,6 +151,9 @@ public final class MultiCloud implements AutoCloseable {
                 ? Thread.currentThread().getContextClassLoader() : MultiCloud.class.getClassLoader();
         private Map<String, String> environment = System.getenv();
         private Path home = Path.of(System.getProperty("user.home", "."));
+        private Path journalDir;
+        private int mciConcurrency = 10;
+        private Duration mciVmTimeout = Duration.ofMinutes(10);
 
         private Builder() {
         }
@@ -141,6 +173,27 @@ public final class MultiCloud implements AutoCloseable {
         /** The user's home directory, holding {@code .multicloud/connections.yaml} (default: user.home). */
         public Builder home(Path dir) {
             this.home = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        /**
+         * Keeps the MCI journal in this directory (one file per MCI, owner-only), so that
+         * {@link #recover} in a new process can finish or undo what a crash left; in memory by default.
+         */
+        public Builder journal(Path dir) {
+            this.journalDir = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        /** How many create and delete calls MCIs make at once on one connection (default 10). */
+        public Builder mciConcurrency(int callsPerConnection) {
+            this.mciConcurrency = callsPerConnection;
+            return this;
+        }
+
+        /** How long an MCI VM may take to reach a status (default 10 minutes). */
+        public Builder mciVmTimeout(Duration timeout) {
+            this.mciVmTimeout = Objects.requireNonNull(timeout);
             return this;
         }
 

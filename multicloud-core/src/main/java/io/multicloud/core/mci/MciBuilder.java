@@ -1,0 +1,97 @@
+package io.multicloud.core.mci;
+
+import io.multicloud.api.Cloud;
+import io.multicloud.api.Validate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Describes a new MCI, then creates it, estimates its cost or reviews it:
+ * <pre>{@code
+ * Mci fleet = mc.mci("llm").description("inference")
+ *         .subGroup("mars", mars, "m1.small", "ubuntu-22.04", 2)
+ *         .subGroup("venus", venus, "m1.small", "ubuntu-22.04", 2)
+ *         .onPartialFailure(PartialFailure.ROLLBACK).listener(System.out::println)
+ *         .create();
+ * }</pre>
+ */
+public final class MciBuilder {
+    private final MciEngine engine;
+    private final String name;
+    private String description = "";
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    private final List<SubGroupRequest> subGroups = new ArrayList<>();
+    private PartialFailure policy = PartialFailure.CONTINUE;
+    private ProgressListener listener = ProgressListener.NONE;
+
+    MciBuilder(MciEngine engine, String name) {
+        this.engine = engine;
+        this.name = Validate.name("mci name", name);
+    }
+
+    /** A description for people. */
+    public MciBuilder description(String text) {
+        this.description = text == null ? "" : text;
+        return this;
+    }
+
+    /** A label of the MCI. */
+    public MciBuilder label(String key, String value) {
+        labels.put(key, value);
+        return this;
+    }
+
+    /** A dynamic subgroup: {@code size} VMs of this spec and image on this connection. */
+    public MciBuilder subGroup(String subGroup, Cloud cloud, String spec, String image, int size) {
+        return subGroup(SubGroupRequest.of(subGroup, cloud, spec, image, size));
+    }
+
+    /** A subgroup, dynamic or static. */
+    public MciBuilder subGroup(SubGroupRequest subGroup) {
+        subGroups.add(subGroup);
+        return this;
+    }
+
+    /** What to do when some VMs fail (CONTINUE unless told). */
+    public MciBuilder onPartialFailure(PartialFailure value) {
+        this.policy = value;
+        return this;
+    }
+
+    /** Who hears of the progress. */
+    public MciBuilder listener(ProgressListener value) {
+        this.listener = value == null ? ProgressListener.NONE : value;
+        return this;
+    }
+
+    /** Creates the MCI: returns when every VM runs or has failed; {@link Mci#creation()} says which. */
+    public Mci create() {
+        return engine.create(this);
+    }
+
+    String name() {
+        return name;
+    }
+
+    String description() {
+        return description;
+    }
+
+    Map<String, String> labels() {
+        return Map.copyOf(labels);
+    }
+
+    List<SubGroupRequest> subGroups() {
+        return List.copyOf(subGroups);
+    }
+
+    PartialFailure policy() {
+        return policy;
+    }
+
+    ProgressListener listener() {
+        return listener;
+    }
+}
