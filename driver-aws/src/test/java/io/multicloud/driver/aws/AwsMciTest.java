@@ -1,0 +1,66 @@
+package io.multicloud.driver.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.multicloud.api.Cloud;
+import io.multicloud.core.MultiCloud;
+import io.multicloud.core.mci.Mci;
+import io.multicloud.core.mci.MciReport;
+import io.multicloud.core.mci.PartialFailure;
+import io.multicloud.core.mci.VmOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One MCI with a subgroup on AWS (moto server) next to one on the mock cloud: created, suspended
+ * and resumed as one, and deleted without a trace on either.
+ */
+@RequiresMoto
+class AwsMciTest {
+    private MultiCloud mc;
+    private Cloud aws;
+    private Cloud mock;
+
+    @BeforeEach
+    void connect() {
+        MotoServer.get().reset();
+        mc = MultiCloud.builder().environment(Map.of()).mciVmTimeout(Duration.ofMinutes(1)).build();
+        aws = mc.connect(MotoServer.get().config());
+        mock = mc.connect("mock", "venus");
+    }
+
+    @AfterEach
+    void close() {
+        mc.mcis().forEach(Mci::delete);
+        mc.close();
+    }
+
+    @Test
+    void anMciSpansAwsAndTheMockAndLeavesNothingWhenDeleted() {
+        Mci mci = mc.mci("aws-and-mock").subGroup("aws", aws, "t3.micro", "amazon-linux-2023", 2)
+                .subGroup("mock", mock, "m1.small", "ubuntu-22.04", 2)
+                .onPartialFailure(PartialFailure.ROLLBACK).create();
+
+        assertThat(mci.creation().ok()).as(mci.creation().toString()).isTrue();
+        assertThat(mci.status().toString()).isEqualTo("Running:4 (R:4/4)");
+        assertThat(aws.vms().list()).extracting(v -> v.tags().get("multicloud:subgroup")).containsOnly("aws");
+
+        MciReport suspended = mci.suspend("multicloud:subgroup=aws");
+        assertThat(suspended.count(VmOutcome.Result.OK)).as(suspended.toString()).isEqualTo(2);
+        assertThat(mci.resume().count(VmOutcome.Result.OK)).isEqualTo(2);
+        assertThat(mci.refresh().toString()).isEqualTo("Running:4 (R:4/4)");
+
+        MciReport deleted = mci.delete();
+        assertThat(deleted.ok()).as(deleted.toString()).isTrue();
+        for (Cloud cloud : List.of(aws, mock)) {
+            assertThat(cloud.vms().list()).isEmpty();
+            assertThat(cloud.vpcs().list()).isEmpty();
+            assertThat(cloud.securityGroups().list()).isEmpty();
+            assertThat(cloud.keyPairs().list()).isEmpty();
+        }
+    }
+}

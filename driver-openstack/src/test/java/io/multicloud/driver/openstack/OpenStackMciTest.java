@@ -1,0 +1,74 @@
+package io.multicloud.driver.openstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.multicloud.api.Cloud;
+import io.multicloud.core.MultiCloud;
+import io.multicloud.core.mci.Mci;
+import io.multicloud.core.mci.MciReport;
+import io.multicloud.core.mci.MciVm;
+import io.multicloud.core.mci.PartialFailure;
+import io.multicloud.core.mci.VmOutcome;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One MCI with a subgroup on the real local OpenStack next to one on the mock cloud: created with
+ * the shared network found or made on each, suspended and resumed as one, and deleted without a
+ * trace on either.
+ */
+@RequiresOpenStack
+class OpenStackMciTest {
+    private MultiCloud mc;
+    private Cloud openstack;
+    private Cloud mock;
+
+    @BeforeEach
+    void connect() {
+        mc = MultiCloud.builder().environment(Map.of()).mciVmTimeout(Duration.ofMinutes(2)).build();
+        openstack = mc.connect(LocalOpenStack.demo());
+        mock = mc.connect("mock", "mars");
+    }
+
+    @AfterEach
+    void close() {
+        mc.mcis().forEach(Mci::delete);
+        mc.close();
+    }
+
+    @Test
+    void anMciSpansTheLocalOpenStackAndTheMockAndLeavesNothingWhenDeleted() {
+        String name = "os" + UUID.randomUUID().toString().substring(0, 6);
+        Mci mci = mc.mci(name).subGroup("os", openstack, "m1.tiny", "cirros-fake", 2)
+                .subGroup("mock", mock, "m1.small", "ubuntu-22.04", 2)
+                .onPartialFailure(PartialFailure.ROLLBACK).create();
+
+        assertThat(mci.creation().ok()).as(mci.creation().toString()).isTrue();
+        assertThat(mci.status().toString()).isEqualTo("Running:4 (R:4/4)");
+        assertThat(mci.vms("multicloud:subgroup=os")).hasSize(2).allSatisfy(vm -> {
+            assertThat(vm.connection()).isEqualTo("local-openstack");
+            assertThat(vm.vm().subnet()).isEqualTo("multicloud-subnet");
+            assertThat(vm.vm().privateIp()).startsWith("10.250.");
+        });
+        assertThat(openstack.vms().list()).extracting(v -> v.tags().get("multicloud:mci")).containsOnly(name);
+
+        MciReport suspended = mci.suspend("multicloud:subgroup=os");
+        assertThat(suspended.count(VmOutcome.Result.OK)).as(suspended.toString()).isEqualTo(2);
+        assertThat(mci.refresh().toString()).isEqualTo("Partial-Running:2 (R:2/4)");
+        assertThat(mci.resume().count(VmOutcome.Result.OK)).isEqualTo(2);
+        assertThat(mci.vms()).extracting(MciVm::status).containsOnly(io.multicloud.api.VmStatus.RUNNING);
+
+        MciReport deleted = mci.delete();
+        assertThat(deleted.ok()).as(deleted.toString()).isTrue();
+        for (Cloud cloud : java.util.List.of(openstack, mock)) {
+            assertThat(cloud.vms().list()).isEmpty();
+            assertThat(cloud.vpcs().list()).isEmpty();
+            assertThat(cloud.securityGroups().list()).isEmpty();
+            assertThat(cloud.keyPairs().list()).isEmpty();
+        }
+    }
+}
