@@ -106,6 +106,18 @@ public record JournalEntry(long sequence, Instant at, String mci, Type type, Res
             Validate.required("connection", config);
             return new ConnectionRef(config.name(), config.driver(), config.region(), config.zone(), config.properties());
         }
+
+        /**
+         * The connection again, without a credential (the cloud's own chain then applies; add one
+         * with {@link ConnectionConfig#credential(String, String)}): for {@code recover(ref -> mc.connect(ref.toConfig()))}.
+         */
+        public ConnectionConfig toConfig() {
+            ConnectionConfig config = ConnectionConfig.of(driver, region).named(name).zone(zone);
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                config = config.property(property.getKey(), property.getValue());
+            }
+            return config;
+        }
     }
 
     // Sorted so that a journal file reads the same whatever map the caller passed.
