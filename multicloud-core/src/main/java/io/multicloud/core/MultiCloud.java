@@ -62,7 +62,7 @@ public final class MultiCloud implements AutoCloseable {
      * connections, created, watched, scaled and deleted as one.
      */
     public MciBuilder mci(String name) {
-        return mcis.builder(name);
+        return mcis.builder(name, this::connect);
     }
 
     /** The MCIs this instance made and has not deleted. */

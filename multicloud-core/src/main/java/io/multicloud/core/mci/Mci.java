@@ -30,6 +30,9 @@ import java.util.function.BiFunction;
  * touches an existing member.
  */
 public final class Mci {
+    /** The label every VM answers to with its own name, to select one VM. */
+    public static final String VM_LABEL = "multicloud:vm";
+
     private final MciEngine engine;
     private final String name;
     private final String description;
@@ -90,10 +93,17 @@ public final class Mci {
                 .sorted(Comparator.comparing(MciVm::subGroup).thenComparingInt(MciVm::index)).toList();
     }
 
-    /** Its VMs whose labels match the selector. */
+    /**
+     * Its VMs whose labels match the selector. Besides its own labels, each VM answers to
+     * {@value #VM_LABEL} with its name, so that one VM is {@code "multicloud:vm=web-mars-1"}.
+     */
     public List<MciVm> vms(String selector) {
         LabelSelector parsed = LabelSelector.parse(selector);
-        return vms().stream().filter(v -> parsed.matches(v.labels())).toList();
+        return vms().stream().filter(v -> {
+            Map<String, String> labels = new java.util.HashMap<>(v.labels());
+            labels.put(VM_LABEL, v.name());
+            return parsed.matches(labels);
+        }).toList();
     }
 
     /** The aggregated status as last seen. */

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class MciBuilder {
     private final MciEngine engine;
+    private final java.util.function.Function<io.multicloud.api.ConnectionConfig, Cloud> connector;
     private final String name;
     private String description = "";
     private final Map<String, String> labels = new LinkedHashMap<>();
@@ -26,8 +27,9 @@ public final class MciBuilder {
     private PartialFailure policy = PartialFailure.CONTINUE;
     private ProgressListener listener = ProgressListener.NONE;
 
-    MciBuilder(MciEngine engine, String name) {
+    MciBuilder(MciEngine engine, String name, java.util.function.Function<io.multicloud.api.ConnectionConfig, Cloud> connector) {
         this.engine = engine;
+        this.connector = connector;
         this.name = Validate.name("mci name", name);
     }
 
@@ -46,6 +48,20 @@ public final class MciBuilder {
     /** A dynamic subgroup: {@code size} VMs of this spec and image on this connection. */
     public MciBuilder subGroup(String subGroup, Cloud cloud, String spec, String image, int size) {
         return subGroup(SubGroupRequest.of(subGroup, cloud, spec, image, size));
+    }
+
+    /**
+     * A dynamic subgroup placed by a catalog spec id {@code driver+region+spec} (such as
+     * {@code aws+us-east-2+g6.xlarge}): the connection is opened with the cloud's own credential chain.
+     */
+    public MciBuilder subGroup(String subGroup, String specId, String image, int size) {
+        String[] parts = specId == null ? new String[0] : specId.split("\\+", 3);
+        if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
+            throw new io.multicloud.api.InvalidRequestException("spec id",
+                    "expected driver+region+spec, such as aws+us-east-2+g6.xlarge, not '" + specId + "'");
+        }
+        Cloud cloud = connector.apply(io.multicloud.api.ConnectionConfig.of(parts[0], parts[1]));
+        return subGroup(SubGroupRequest.of(subGroup, cloud, parts[2], image, size));
     }
 
     /** A subgroup, dynamic or static. */

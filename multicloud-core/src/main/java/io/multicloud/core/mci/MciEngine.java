@@ -79,9 +79,9 @@ public final class MciEngine {
         return new MciRecovery(journal, shared, mcis.keySet()).sweep(clouds);
     }
 
-    /** Starts describing a new MCI. */
-    public MciBuilder builder(String name) {
-        return new MciBuilder(this, name);
+    /** Starts describing a new MCI; {@code connector} opens connections for catalog spec ids. */
+    public MciBuilder builder(String name, java.util.function.Function<io.multicloud.api.ConnectionConfig, Cloud> connector) {
+        return new MciBuilder(this, name, connector);
     }
 
     /** Creates an MCI: every subgroup's chain in parallel, then the failure policy. */

@@ -233,6 +233,23 @@ class MciTest {
     }
 
     @Test
+    void oneVmIsSelectedByItsNameAndASubgroupByACatalogSpecId() {
+        Mci mci = mc.mci("ids").subGroup("gpu", "mock+venus+g1.l4x1", "ubuntu-22.04", 1)
+                .subGroup("cpu", mars, "m1.small", "ubuntu-22.04", 2).create();
+
+        assertThat(mci.vms("multicloud:subgroup=gpu")).singleElement().satisfies(vm -> {
+            assertThat(vm.vm().spec()).isEqualTo("g1.l4x1");
+            assertThat(vm.vm().region()).isEqualTo("venus");
+        });
+        MciReport one = mci.suspend("multicloud:vm=ids-cpu-2");
+        assertThat(one.vms()).extracting(VmOutcome::vm).containsExactly("ids-cpu-2");
+        assertThat(mci.status().count(VmStatus.SUSPENDED)).isEqualTo(1);
+        assertThatThrownBy(() -> mc.mci("bad").subGroup("g", "mock+mars", "ubuntu-22.04", 1))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("driver+region+spec");
+        mci.delete();
+    }
+
+    @Test
     void badRequestsAreRefusedBeforeAnyCall() {
         assertThatThrownBy(() -> mc.mci("Bad_Name")).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> mc.mci("empty").create()).isInstanceOf(InvalidRequestException.class);
