@@ -87,6 +87,19 @@ public final class MciBuilder {
         return engine.create(this);
     }
 
+    /** As {@link #create()}, on a virtual thread of its own: the future completes when {@code create()} would return. */
+    public java.util.concurrent.CompletableFuture<Mci> createAsync() {
+        java.util.concurrent.CompletableFuture<Mci> future = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("mci-create-" + name).start(() -> {
+            try {
+                future.complete(create());
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        });
+        return future;
+    }
+
     String name() {
         return name;
     }

@@ -250,6 +250,15 @@ class MciTest {
     }
 
     @Test
+    void createAsyncCompletesWithTheMciOrItsError() throws Exception {
+        Mci mci = twoRegions("later", 1).createAsync().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(mci.status().toString()).isEqualTo("Running:2 (R:2/2)");
+        assertThat(twoRegions("later", 1).createAsync()).failsWithin(Duration.ofSeconds(30))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(AlreadyExistsException.class);
+    }
+
+    @Test
     void badRequestsAreRefusedBeforeAnyCall() {
         assertThatThrownBy(() -> mc.mci("Bad_Name")).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> mc.mci("empty").create()).isInstanceOf(InvalidRequestException.class);
