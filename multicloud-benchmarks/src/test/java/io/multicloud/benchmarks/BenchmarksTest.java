@@ -1,0 +1,88 @@
+package io.multicloud.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchmarksTest {
+
+    /** What one in-process run printed and returned. */
+    private record Run(int exitCode, String out, String err) {
+        Map<String, String> figures() {
+            List<String> lines = out.lines().toList();
+            Map<String, String> figures = new LinkedHashMap<>();
+            Arrays.stream(lines.getLast().split(" ")).forEach(pair -> {
+                String[] kv = pair.split("=", 2);
+                figures.put(kv[0], kv[1]);
+            });
+            return figures;
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Benchmarks.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void mciPrintsItsFiguresOnTheLastLineAndLeavesNothing() {
+        Run run = run("mci", "--vms", "40", "--connections", "4", "--latency-ms", "5", "--concurrency", "5", "--boot-ms", "20");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        Map<String, String> figures = run.figures();
+        assertThat(figures).containsKeys("vms", "connections", "wall_ms", "lower_bound_ms", "ratio", "peak_heap_mb");
+        assertThat(figures).containsEntry("vms", "40").containsEntry("connections", "4")
+                .containsEntry("running", "40").containsEntry("left", "0");
+        // (2 + ceil(10 / 5)) x 5 ms + 20 ms
+        assertThat(figures).containsEntry("lower_bound_ms", "40");
+        assertThat(Long.parseLong(figures.get("wall_ms"))).isGreaterThanOrEqualTo(20);
+        assertThat(figures.get("ratio")).matches("\\d+\\.\\d\\d");
+        assertThat(Long.parseLong(figures.get("peak_heap_mb"))).isPositive();
+    }
+
+    @Test
+    void soakFindsNoOrphanAndNoLeak() {
+        Run run = run("soak", "--rounds", "20", "--seed", "7");
+
+        Map<String, String> figures = run.figures();
+        assertThat(figures).containsKeys("rounds", "orphans", "leaked", "seconds");
+        assertThat(figures).as(run.out()).containsEntry("rounds", "20").containsEntry("orphans", "0")
+                .containsEntry("leaked", "0");
+        assertThat(run.exitCode()).as(run.out()).isZero();
+    }
+
+    @Test
+    void anUnknownBenchmarkPrintsTheUsageAndExitsWithTwo() {
+        Run run = run("warp");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown benchmark 'warp'").contains("usage:").contains("mci --vms").contains("soak --rounds");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithTwo() {
+        Run run = run("soak", "--round", "3");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown option '--round'").contains("soak --rounds N --seed S");
+    }
+
+    @Test
+    void aNonNumericValueIsRefusedWithTwo() {
+        Run run = run("mci", "--vms", "many");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--vms takes a whole number, not 'many'");
+    }
+}
