@@ -110,15 +110,16 @@ final class MciBenchmark implements Benchmark {
             System.gc();
             Mci mci;
             long wallMs;
-            long peakHeapMb;
-            try (HeapSampler heap = HeapSampler.start()) {
+            HeapSampler heap = HeapSampler.start();
+            try {
                 phases.start();
                 long start = System.nanoTime();
                 mci = builder.create();
                 wallMs = (System.nanoTime() - start) / 1_000_000;
+            } finally {
                 heap.close();
-                peakHeapMb = heap.peakMb();
             }
+            long peakHeapMb = heap.peakMb();
             MciReport creation = mci.creation();
             long running = creation.count(VmOutcome.Result.OK);
             long polls = MockFleet.calls(clouds, "vm.find");
