@@ -113,7 +113,8 @@ final class SoakRound {
 
     /**
      * How the result breaks its policy: ROLLBACK keeps nothing once a VM failed; REFINE keeps only
-     * running VMs; CONTINUE keeps what worked and deletes failed VMs ("a failed VM serves no one").
+     * running VMs; CONTINUE keeps what worked, and VMs that failed after acceptance only as FAILED
+     * members it reported.
      */
     private static List<String> policyBreaks(PartialFailure policy, MciReport creation, Mci mci) {
         boolean anyFailed = creation.vms().stream().anyMatch(o -> o.reason() != null);
@@ -121,7 +122,10 @@ final class SoakRound {
         if (policy == PartialFailure.ROLLBACK && anyFailed && !mci.vms().isEmpty()) {
             breaks.add("ROLLBACK kept " + mci.vms().size() + " VM(s) after a failure");
         }
+        // CONTINUE keeps a VM that failed after the cloud accepted it, as a FAILED member it reported.
         mci.vms().stream().filter(v -> v.status() != VmStatus.RUNNING)
+                .filter(v -> !(policy == PartialFailure.CONTINUE && v.status() == VmStatus.FAILED && creation.vms().stream()
+                        .anyMatch(o -> o.vm().equals(v.name()) && o.result() == VmOutcome.Result.FAILED)))
                 .forEach(v -> breaks.add(policy + " kept " + v.name() + " in status " + v.status()));
         creation.vms().stream().filter(o -> o.result() == VmOutcome.Result.OK && mci.vms().stream()
                         .noneMatch(v -> v.name().equals(o.vm())) && policy != PartialFailure.ROLLBACK)

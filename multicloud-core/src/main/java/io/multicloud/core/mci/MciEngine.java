@@ -112,6 +112,7 @@ public final class MciEngine {
             });
         }
         MciReport report = applyPolicy(mci, "create", outcomes, progress, start);
+        releaseWhereNoMember(mci, progress);
         mci.creation(report);
         if (mci.vms().isEmpty() && request.policy() == PartialFailure.ROLLBACK && !report.ok()) {
             forget(mci);
@@ -129,7 +130,9 @@ public final class MciEngine {
             outcomes.add(made.outcome());
             made.vm().ifPresent(mci::add);
         }
-        return applyPolicy(mci, "scale-out", outcomes, progress, start);
+        MciReport report = applyPolicy(mci, "scale-out", outcomes, progress, start);
+        releaseWhereNoMember(mci, progress);
+        return report;
     }
 
     /** Deletes VMs of an MCI in parallel; the shared resources go when nothing uses them. */
@@ -144,8 +147,26 @@ public final class MciEngine {
             return new VmOutcome(member.subGroup(), member.name(), member.connection(), VmOutcome.Result.FAILED,
                     member.status(), failure, 1);
         });
-        releaseShared(members.stream().map(MciVm::cloud).toList(), progress);
+        List<Cloud> touched = new ArrayList<>(members.stream().map(MciVm::cloud).toList());
+        touched.addAll(dynamicClouds(mci));
+        releaseShared(touched, progress);
         return outcomes;
+    }
+
+    /**
+     * Releases the shared network of dynamic subgroups whose connection holds no VM of this MCI
+     * (every VM there failed at the API): it would otherwise stay, as no later delete visits it.
+     */
+    private void releaseWhereNoMember(Mci mci, Progress progress) {
+        Set<String> withMembers = new HashSet<>(mci.vms().stream().map(MciVm::connection).toList());
+        List<Cloud> empty = dynamicClouds(mci).stream().filter(c -> !withMembers.contains(c.config().name())).toList();
+        if (!empty.isEmpty()) {
+            releaseShared(empty, progress);
+        }
+    }
+
+    private static List<Cloud> dynamicClouds(Mci mci) {
+        return mci.subGroups().stream().filter(g -> !g.isStatic()).map(SubGroupRequest::cloud).toList();
     }
 
     /** Forgets a deleted MCI. */

@@ -5,7 +5,11 @@ package io.multicloud.core.mci;
  * accepted them (a VM that ends FAILED instead of RUNNING).
  */
 public enum PartialFailure {
-    /** Keep what worked, report what failed (failed VMs are deleted: a failed VM serves no one). */
+    /**
+     * Keep what worked, report what failed. A VM the cloud accepted that then ended FAILED stays a
+     * member, FAILED, so that it can be looked at (and it is deleted with the MCI); nothing is left
+     * unaccounted for.
+     */
     CONTINUE,
     /** Delete everything this request created, the shared network, security group and key pair too when no one else uses them. */
     ROLLBACK,

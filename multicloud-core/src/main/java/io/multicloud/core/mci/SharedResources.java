@@ -109,28 +109,41 @@ final class SharedResources {
         }
     }
 
+    /**
+     * Creates the set, or finds what exists: creating first saves a look-up call on a new
+     * connection (the common case), and a taken name answers AlreadyExists, after which the
+     * resource is found. The key pair is made beside the network and security group chain.
+     */
     private Set findOrCreate(Cloud cloud, Progress progress) {
-        ensure(cloud, ResourceKind.VPC, VPC, progress, () -> cloud.vpcs().find(VPC).map(v -> v.id()),
-                () -> cloud.vpcs().create(VpcRequest.named(VPC).cidr(VPC_CIDR).subnet(SUBNET, SUBNET_CIDR)).id());
-        ensure(cloud, ResourceKind.SECURITY_GROUP, SECURITY_GROUP, progress,
-                () -> cloud.securityGroups().find(SECURITY_GROUP).map(g -> g.id()),
-                () -> cloud.securityGroups().create(SecurityGroupRequest.named(SECURITY_GROUP).vpc(VPC)
-                        .allowInbound(Protocol.TCP, 22)).id());
-        ensure(cloud, ResourceKind.KEY_PAIR, KEY_PAIR, progress, () -> cloud.keyPairs().find(KEY_PAIR).map(k -> k.id()),
+        Thread key = Thread.ofVirtual().unstarted(() -> ensure(cloud, ResourceKind.KEY_PAIR, KEY_PAIR, progress,
+                () -> cloud.keyPairs().find(KEY_PAIR).map(k -> k.id()),
                 () -> {
                     KeyPair created = cloud.keyPairs().create(KeyPairRequest.named(KEY_PAIR));
-                    created.privateKeyOnce().ifPresent(key -> privateKeys.put(cloud.config().name(), key));
+                    created.privateKeyOnce().ifPresent(secret -> privateKeys.put(cloud.config().name(), secret));
                     return created.id();
-                });
+                }));
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> keyFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        key.setUncaughtExceptionHandler((t, e) -> keyFailure.set(e instanceof RuntimeException r ? r : new IllegalStateException(e)));
+        key.start();
+        try {
+            ensure(cloud, ResourceKind.VPC, VPC, progress, () -> cloud.vpcs().find(VPC).map(v -> v.id()),
+                    () -> cloud.vpcs().create(VpcRequest.named(VPC).cidr(VPC_CIDR).subnet(SUBNET, SUBNET_CIDR)).id());
+            ensure(cloud, ResourceKind.SECURITY_GROUP, SECURITY_GROUP, progress,
+                    () -> cloud.securityGroups().find(SECURITY_GROUP).map(g -> g.id()),
+                    () -> cloud.securityGroups().create(SecurityGroupRequest.named(SECURITY_GROUP).vpc(VPC)
+                            .allowInbound(Protocol.TCP, 22)).id());
+        } finally {
+            joinQuietly(key);
+        }
+        if (keyFailure.get() != null) {
+            throw keyFailure.get();
+        }
         return new Set(VPC, SUBNET, SECURITY_GROUP, KEY_PAIR);
     }
 
-    /** Finds the resource, or journals the intent, creates it (with retries) and journals it. */
+    /** Creates the resource (intent journaled first, retried), or finds it when its name is taken. */
     private void ensure(Cloud cloud, ResourceKind kind, String name, Progress progress,
                         Supplier<Optional<String>> find, Supplier<String> create) {
-        if (find.get().isPresent()) {
-            return;
-        }
         JournalEntry intent = journal.intent(JOURNAL_NAME, kind, JournalEntry.ConnectionRef.of(cloud.config()), name, Map.of());
         progress.started("create", kind, name, cloud);
         try {
@@ -138,13 +151,21 @@ final class SharedResources {
             journal.created(intent, id);
             progress.done("create", kind, name, cloud);
         } catch (AlreadyExistsException e) {
-            // Another process made it first: it is theirs to journal, and ours to use.
-            journal.failed(intent, "made by another process");
+            // Made before (by an earlier MCI, or another process): it is ours to use as it is.
+            journal.failed(intent, "exists already");
             find.get().orElseThrow(() -> e);
         } catch (CloudException e) {
             journal.failed(intent, e.getMessage());
             progress.failed("create", kind, name, cloud, e);
             throw e;
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
