@@ -259,6 +259,58 @@ class MciTest {
     }
 
     @Test
+    void aStaticSubgroupUsesTheUsersNetworkAndTheSharedOneIsNeverMade() {
+        mars.vpcs().create(io.multicloud.api.VpcRequest.named("mine").cidr("10.1.0.0/16").subnet("sn", "10.1.1.0/24"));
+        mars.securityGroups().create(io.multicloud.api.SecurityGroupRequest.named("my-sg").vpc("mine"));
+        mars.keyPairs().create("my-key");
+        Mci mci = mc.mci("static").subGroup(SubGroupRequest.of("g", mars, "m1.small", "ubuntu-22.04", 2)
+                .network("mine", "sn").securityGroups("my-sg").keyPair("my-key")).create();
+
+        assertThat(mci.creation().ok()).isTrue();
+        assertThat(mci.vms()).allSatisfy(v -> {
+            assertThat(v.vm().vpc()).isEqualTo("mine");
+            assertThat(v.vm().securityGroups()).containsExactly("my-sg");
+            assertThat(v.vm().keyPair()).isEqualTo("my-key");
+        });
+        assertThat(mars.vpcs().list()).extracting(v -> v.name()).containsExactly("mine");
+        mci.delete();
+        assertThat(mars.vpcs().list()).extracting(v -> v.name()).as("the user's own network stays").containsExactly("mine");
+    }
+
+    @Test
+    void aFailureWhileMakingTheSharedNetworkFailsThatSubgroupAndRollbackUndoesTheOthers() {
+        venus.unwrap(MockControl.class).failNthCall("security_group.create", 1, FaultKind.QUOTA);
+        Mci mci = twoRegions("net", 2).onPartialFailure(PartialFailure.ROLLBACK).create();
+
+        assertThat(mci.creation().failed()).hasSize(2).allSatisfy(f -> {
+            assertThat(f.subGroup()).isEqualTo("venus");
+            assertThat(f.reason()).startsWith("shared network resources:");
+        });
+        assertThat(mci.creation().count(VmOutcome.Result.REMOVED)).isEqualTo(2);
+        for (Cloud cloud : List.of(mars, venus)) {
+            assertThat(cloud.vms().list()).isEmpty();
+            assertThat(cloud.vpcs().list()).isEmpty();
+            assertThat(cloud.securityGroups().list()).isEmpty();
+            assertThat(cloud.keyPairs().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void theSweepFindsVmsWithAnMciTagThatNoMciAccountsFor() {
+        Mci mci = mc.mci("owned").subGroup("mars", mars, "m1.small", "ubuntu-22.04", 1).create();
+        mars.vms().create(io.multicloud.api.VmRequest.named("stray").image("ubuntu-22.04").spec("m1.small")
+                .subnet(SharedResources.VPC, SharedResources.SUBNET).tag("multicloud:mci", "ghost"));
+
+        assertThat(mc.mciEngine().sweep(List.of(mars, venus))).singleElement().satisfies(orphan -> {
+            assertThat(orphan.name()).isEqualTo("stray");
+            assertThat(orphan.mci()).isEqualTo("ghost");
+            assertThat(orphan.connection()).isEqualTo("mock/mars");
+        });
+        mars.vms().delete("stray");
+        mci.delete();
+    }
+
+    @Test
     void badRequestsAreRefusedBeforeAnyCall() {
         assertThatThrownBy(() -> mc.mci("Bad_Name")).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> mc.mci("empty").create()).isInstanceOf(InvalidRequestException.class);
