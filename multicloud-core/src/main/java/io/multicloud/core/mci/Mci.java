@@ -43,10 +43,13 @@ public final class Mci {
     private final Map<String, AtomicInteger> lastIndex = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> scaleLocks = new ConcurrentHashMap<>();
     private volatile MciReport creation;
+    /** Hears the progress of every operation on this MCI: the one given when it was described. */
+    private final ProgressListener listener;
 
     Mci(MciEngine engine, String name, String description, Map<String, String> labels, PartialFailure policy,
-        List<SubGroupRequest> groups) {
+        List<SubGroupRequest> groups, ProgressListener listener) {
         this.engine = engine;
+        this.listener = listener == null ? ProgressListener.NONE : listener;
         this.name = name;
         this.description = description;
         this.labels = Map.copyOf(labels);
@@ -143,7 +146,7 @@ public final class Mci {
     public MciReport terminate(String... selector) {
         Instant start = Instant.now();
         List<MciVm> targets = select(selector);
-        Progress progress = new Progress(name, ProgressListener.NONE);
+        Progress progress = new Progress(name, listener);
         progress.planned("terminate", targets.size());
         return new MciReport(name, "terminate", engine.removeVms(this, targets, "terminated", progress),
                 Duration.between(start, Instant.now()));
@@ -152,7 +155,7 @@ public final class Mci {
     /** Deletes every VM and then the MCI; the shared network resources go when no VM uses them any more. */
     public MciReport delete() {
         Instant start = Instant.now();
-        Progress progress = new Progress(name, ProgressListener.NONE);
+        Progress progress = new Progress(name, listener);
         progress.planned("delete", members.size());
         List<VmOutcome> outcomes = engine.removeVms(this, vms(), "deleted with the MCI", progress);
         MciReport report = new MciReport(name, "delete", outcomes, Duration.between(start, Instant.now()));
@@ -164,7 +167,7 @@ public final class Mci {
 
     /** Adds {@code count} VMs to a subgroup with its settings; requests on one subgroup take turns. */
     public MciReport scaleOut(String subGroup, int count) {
-        return scaleOut(subGroup, count, ProgressListener.NONE);
+        return scaleOut(subGroup, count, listener);
     }
 
     /** As {@link #scaleOut(String, int)}, telling a listener. */
@@ -220,7 +223,7 @@ public final class Mci {
 
     private MciReport removeNow(String operation, List<MciVm> targets) {
         Instant start = Instant.now();
-        Progress progress = new Progress(name, ProgressListener.NONE);
+        Progress progress = new Progress(name, listener);
         progress.planned(operation, targets.size());
         return new MciReport(name, operation, engine.removeVms(this, targets, operation, progress),
                 Duration.between(start, Instant.now()));
@@ -258,7 +261,7 @@ public final class Mci {
                           BiFunction<MciVm, io.multicloud.api.Cloud, VmStatus> call) {
         Instant start = Instant.now();
         List<MciVm> targets = select(selector);
-        Progress progress = new Progress(name, ProgressListener.NONE);
+        Progress progress = new Progress(name, listener);
         progress.planned(action, targets.size());
         List<VmOutcome> outcomes = Parallel.map(targets, member -> {
             var cloud = member.cloud();

@@ -76,7 +76,7 @@ public final class MciBuilder {
         return this;
     }
 
-    /** Who hears of the progress. */
+    /** Who hears of the progress: of the creation and of every later operation on the MCI. */
     public MciBuilder listener(ProgressListener value) {
         this.listener = value == null ? ProgressListener.NONE : value;
         return this;

@@ -74,7 +74,10 @@ public final class MciEngine {
         return new MciRecovery(journal, shared, mcis.keySet()).undo(connect);
     }
 
-    /** VMs on these connections that carry the library's MCI tag but that no MCI or journal accounts for. */
+    /**
+     * What the library made on these connections that nothing accounts for: VMs carrying its MCI tag
+     * that no MCI or journal knows, and shared network resources no VM uses.
+     */
     public List<MciRecovery.Orphan> sweep(List<Cloud> clouds) {
         return new MciRecovery(journal, shared, mcis.keySet()).sweep(clouds);
     }
@@ -96,7 +99,8 @@ public final class MciEngine {
                 throw new InvalidRequestException("subgroups", "two subgroups are named '" + group.name() + "'");
             }
         }
-        Mci mci = new Mci(this, request.name(), request.description(), request.labels(), request.policy(), groups);
+        Mci mci = new Mci(this, request.name(), request.description(), request.labels(), request.policy(), groups,
+                request.listener());
         if (mcis.putIfAbsent(mci.name(), mci) != null) {
             throw new AlreadyExistsException(ErrorContext.of(null, null, request.name()), "an MCI named '" + request.name()
                     + "' exists");

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class MciRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(MciRecovery.class);
 
-    /** A resource the library made that no MCI accounts for. */
+    /** A resource the library made that no MCI accounts for ({@code mci} is {@code _shared} for the shared network). */
     public record Orphan(String connection, ResourceKind kind, String name, String mci) {
     }
 
@@ -80,10 +80,14 @@ public final class MciRecovery {
         return deleted;
     }
 
-    /** VMs on these connections that carry an MCI tag no living MCI or journal accounts for. */
+    /**
+     * What the library made on these connections that nothing accounts for: VMs carrying an MCI tag
+     * that no living MCI or journal knows, and the shared network resources while no VM uses them.
+     */
     List<Orphan> sweep(List<Cloud> clouds) {
         List<Orphan> orphans = new ArrayList<>();
         for (Cloud cloud : clouds) {
+            orphans.addAll(shared.unused(cloud));
             for (TaggedResource r : cloud.tags().find(VmProvisioner.MCI_TAG, null)) {
                 String mci = r.tags().get(VmProvisioner.MCI_TAG);
                 boolean accounted = alive.contains(mci) || journal.pending(mci).stream()

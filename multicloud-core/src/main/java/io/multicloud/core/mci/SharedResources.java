@@ -11,6 +11,7 @@ import io.multicloud.api.ResourceKind;
 import io.multicloud.api.SecurityGroupRequest;
 import io.multicloud.api.Secret;
 import io.multicloud.api.VpcRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,6 +79,27 @@ final class SharedResources {
         String connection = cloud.config().name();
         synchronized (locks.computeIfAbsent(connection, k -> new Object())) {
             leases.computeIfPresent(connection, (k, n) -> n <= 1 ? null : n - 1);
+        }
+    }
+
+    /** The shared resources of a connection that exist while no VM uses them and no operation holds them. */
+    List<MciRecovery.Orphan> unused(Cloud cloud) {
+        String connection = cloud.config().name();
+        synchronized (locks.computeIfAbsent(connection, k -> new Object())) {
+            if (leases.containsKey(connection) || cloud.vms().list().stream().anyMatch(vm -> VPC.equals(vm.vpc()))) {
+                return List.of();
+            }
+            List<MciRecovery.Orphan> out = new java.util.ArrayList<>();
+            if (cloud.vpcs().find(VPC).isPresent()) {
+                out.add(new MciRecovery.Orphan(connection, ResourceKind.VPC, VPC, JOURNAL_NAME));
+            }
+            if (cloud.securityGroups().find(SECURITY_GROUP).isPresent()) {
+                out.add(new MciRecovery.Orphan(connection, ResourceKind.SECURITY_GROUP, SECURITY_GROUP, JOURNAL_NAME));
+            }
+            if (cloud.keyPairs().find(KEY_PAIR).isPresent()) {
+                out.add(new MciRecovery.Orphan(connection, ResourceKind.KEY_PAIR, KEY_PAIR, JOURNAL_NAME));
+            }
+            return out;
         }
     }
 

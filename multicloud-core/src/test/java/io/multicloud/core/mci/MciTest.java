@@ -149,10 +149,14 @@ class MciTest {
 
     @Test
     void actionsReachEveryVmOrTheSelectionAndSkipThoseTheyDoNotApplyTo() {
-        Mci mci = twoRegions("act", 2).create();
+        List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
+        Mci mci = twoRegions("act", 2).listener(events::add).create();
+        events.clear();
 
         MciReport suspended = mci.suspend();
         assertThat(suspended.count(VmOutcome.Result.OK)).isEqualTo(4);
+        assertThat(events).as("the MCI's listener hears its later operations too")
+                .filteredOn(e -> e instanceof ProgressEvent.Done d && d.action().equals("suspend")).hasSize(4);
         assertThat(mci.status().toString()).isEqualTo("Suspended:4 (R:0/4)");
 
         MciReport resumed = mci.resume("multicloud:subgroup=venus");
@@ -308,6 +312,12 @@ class MciTest {
         });
         mars.vms().delete("stray");
         mci.delete();
+
+        // A shared network that no VM uses (left by a process that died before deleting it) is found too.
+        mars.vpcs().create(io.multicloud.api.VpcRequest.named(SharedResources.VPC).cidr(SharedResources.VPC_CIDR)
+                .subnet(SharedResources.SUBNET, SharedResources.SUBNET_CIDR));
+        assertThat(mc.mciEngine().sweep(List.of(mars))).singleElement()
+                .satisfies(orphan -> assertThat(orphan.name()).isEqualTo(SharedResources.VPC));
     }
 
     @Test
