@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * itself contain a single quote) or unquoted, ending at the next comma or {@code )}; an unquoted
  * value may contain neither a quote nor {@code (}, which almost always means a missing quote or
  * a nested call. Keys are case-insensitive; each may appear once. {@code $$Func} not followed by
- * {@code (} is kept as text only when a letter, digit or {@code _} follows it (another shell word
- * such as {@code $$Funky}); otherwise it is an error, since a call was plainly meant.
+ * {@code (} is not a call and is kept as text (the shell's {@code $$} before a word); with only
+ * spaces before the {@code (} it is an error, since a call was plainly meant.
  */
 final class FunctionParser {
     static final String MARKER = "$$Func";
@@ -66,12 +66,16 @@ final class FunctionParser {
                 return List.copyOf(calls);
             }
             int after = start + MARKER.length();
-            if (after < command.length() && command.charAt(after) != '(' && isWordChar(command.charAt(after))) {
-                from = after; // another word, such as $$Funky: plain text
+            int paren = after;
+            while (paren < command.length() && Character.isWhitespace(command.charAt(paren))) {
+                paren++;
+            }
+            if (paren == command.length() || command.charAt(paren) != '(') {
+                from = after; // $$Func without '(' is not a call: text, kept as it is
                 continue;
             }
-            if (after >= command.length() || command.charAt(after) != '(') {
-                throw fault(after, "expected '(' after " + MARKER);
+            if (paren != after) {
+                throw fault(after, "no space allowed between " + MARKER + " and '('");
             }
             pos = after + 1;
             calls.add(call(start));
