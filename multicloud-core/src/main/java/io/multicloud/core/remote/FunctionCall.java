@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One parsed {@code $$Func(Name(key=value, ...))} of a command.
@@ -121,7 +122,7 @@ record FunctionCall(Function function, int start, int end, Map<String, Argument>
         }
 
         private static List<String> concat(String first, String... rest) {
-            return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), Arrays.stream(rest)).toList();
+            return Stream.concat(Stream.of(first), Arrays.stream(rest)).toList();
         }
     }
 }

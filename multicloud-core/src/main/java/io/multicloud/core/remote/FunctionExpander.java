@@ -197,7 +197,8 @@ public final class FunctionExpander {
 
     // Plain decimal, never 1.0E-4: the value lands in a shell command or a config file.
     private static String number(double value) {
-        return BigDecimal.valueOf(value).toPlainString();
+        String text = Double.toString(value);
+        return text.indexOf('E') < 0 ? text : new BigDecimal(text).stripTrailingZeros().toPlainString();
     }
 
     private InvalidRequestException unresolved(int offset, CommandTarget self, String what) {
