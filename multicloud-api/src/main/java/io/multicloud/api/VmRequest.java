@@ -21,10 +21,12 @@ import java.util.Map;
  * @param rootDiskType the root disk type in the cloud's terms, or null for the default
  * @param userData a start-up script, or null
  * @param tags its tags
+ * @param publicIp whether the VM gets a public IP (where the cloud and subnet give one); false keeps it
+ *        private, reachable over SSH only through a bastion
  */
 public record VmRequest(String name, String image, String spec, String vpc, String subnet,
                         List<String> securityGroups, String keyPair, String zone, int rootDiskGB,
-                        String rootDiskType, String userData, Map<String, String> tags) implements CreateRequest {
+                        String rootDiskType, String userData, Map<String, String> tags, boolean publicIp) implements CreateRequest {
     /** The largest root disk a request may ask for. */
     public static final int MAX_ROOT_DISK_GB = 65536;
 
@@ -43,29 +45,29 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
 
     /** A request with only a name. */
     public static VmRequest named(String name) {
-        return new VmRequest(name, null, null, null, null, List.of(), null, null, 0, null, null, Map.of());
+        return new VmRequest(name, null, null, null, null, List.of(), null, null, 0, null, null, Map.of(), true);
     }
 
     /** A copy with another name and everything else the same: for making many alike. */
     public VmRequest name(String newName) {
-        return new VmRequest(newName, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags);
+        return new VmRequest(newName, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
     }
 
     /** A copy with this image. */
     public VmRequest image(String newImage) {
-        return new VmRequest(name, newImage, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags);
+        return new VmRequest(name, newImage, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
     }
 
     /** A copy with this spec. */
     public VmRequest spec(String newSpec) {
-        return new VmRequest(name, image, newSpec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags);
+        return new VmRequest(name, image, newSpec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
     }
 
     /** A copy in this subnet of this VPC. */
     public VmRequest subnet(String vpcName, String subnetName) {
         Validate.name("vpc", vpcName);
         Validate.name("subnet", subnetName);
-        return new VmRequest(name, image, spec, vpcName, subnetName, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags);
+        return new VmRequest(name, image, spec, vpcName, subnetName, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
     }
 
     /** A copy in this subnet of this VPC. */
@@ -75,7 +77,7 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
 
     /** A copy with these security groups. */
     public VmRequest securityGroups(String... names) {
-        return new VmRequest(name, image, spec, vpc, subnet, List.of(names), keyPair, zone, rootDiskGB, rootDiskType, userData, tags);
+        return new VmRequest(name, image, spec, vpc, subnet, List.of(names), keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
     }
 
     /** A copy with these security groups. */
@@ -85,7 +87,7 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
 
     /** A copy with this key pair. */
     public VmRequest keyPair(String keyPairName) {
-        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPairName, zone, rootDiskGB, rootDiskType, userData, tags);
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPairName, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
     }
 
     /** A copy with this key pair. */
@@ -95,24 +97,30 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
 
     /** A copy in this zone. */
     public VmRequest zone(String newZone) {
-        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, newZone, rootDiskGB, rootDiskType, userData, tags);
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, newZone, rootDiskGB, rootDiskType, userData, tags, publicIp);
     }
 
     /** A copy with this root disk (type may be null for the cloud's default). */
     public VmRequest rootDisk(String type, int sizeGB) {
         Validate.range("root disk size (GB)", sizeGB, 1, MAX_ROOT_DISK_GB);
-        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, sizeGB, type, userData, tags);
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, sizeGB, type, userData, tags, publicIp);
     }
 
     /** A copy with this start-up script. */
     public VmRequest userData(String script) {
-        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, script, tags);
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, script, tags, publicIp);
     }
 
     /** A copy with one more tag. */
     public VmRequest tag(String key, String value) {
         return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData,
-                TagMaps.with(tags, key, value));
+                TagMaps.with(tags, key, value), publicIp);
+    }
+
+    /** A copy that gets a public IP or not (default: it does, where the cloud gives one). */
+    public VmRequest publicIp(boolean wanted) {
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags,
+                wanted);
     }
 
     @Override
@@ -129,6 +137,6 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
         return "VmRequest[name=" + name + ", image=" + image + ", spec=" + spec + ", vpc=" + vpc + ", subnet=" + subnet
                 + ", securityGroups=" + securityGroups + ", keyPair=" + keyPair + ", zone=" + zone
                 + ", rootDiskGB=" + rootDiskGB + ", rootDiskType=" + rootDiskType
-                + ", userData=" + (userData == null ? "none" : "(" + userData.length() + " chars)") + ", tags=" + tags + "]";
+                + ", userData=" + (userData == null ? "none" : "(" + userData.length() + " chars)") + ", tags=" + tags + ", publicIp=" + publicIp + "]";
     }
 }

@@ -130,10 +130,16 @@ final class AwsVms implements VmService {
                 : Map.of(IMAGE_TAG, request.image(), LOGIN_USER_TAG, CloudInitUserData.USER);
         var tags = Ec2Tags.spec(ResourceType.INSTANCE, name, request.tags(), own);
         Instance created = ctx.errors().call(KIND, name, () -> ec2().runInstances(r -> {
-            r.imageId(image.imageId()).instanceType(request.spec()).minCount(1).maxCount(1)
-                    .subnetId(subnet.subnetId()).tagSpecifications(tags);
-            if (!groups.isEmpty()) {
-                r.securityGroupIds(groups);
+            r.imageId(image.imageId()).instanceType(request.spec()).minCount(1).maxCount(1).tagSpecifications(tags);
+            if (request.publicIp()) {
+                r.subnetId(subnet.subnetId());
+                if (!groups.isEmpty()) {
+                    r.securityGroupIds(groups);
+                }
+            } else {
+                // Only a network interface spec can refuse the public IP the subnet would map.
+                r.networkInterfaces(n -> n.deviceIndex(0).subnetId(subnet.subnetId()).groups(groups)
+                        .associatePublicIpAddress(false));
             }
             if (request.keyPair() != null) {
                 r.keyName(request.keyPair());

@@ -64,8 +64,8 @@ final class MockVms implements VmService {
             int rootDisk = rootDisk(request, image);
             checkQuota(r, name, spec);
             String privateIp = privateIp(r, subnet, name);
-            String publicIp = ctx.account.addresses().takePublicIp().orElseThrow(() -> ctx.errors.capacity(ResourceKind.VM,
-                    name, ErrorScope.CLOUD, "no public IPv4 address is left (the account has "
+            String publicIp = !request.publicIp() ? null : ctx.account.addresses().takePublicIp().orElseThrow(() -> ctx.errors.capacity(
+                    ResourceKind.VM, name, ErrorScope.CLOUD, "no public IPv4 address is left (the account has "
                             + MockAddresses.publicPoolSize() + ")"));
 
             VmEntity vm = new VmEntity();

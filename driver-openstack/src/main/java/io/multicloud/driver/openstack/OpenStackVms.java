@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * A Linux VM launched with a key pair gets {@link CloudInitUserData} creating the login user
  * {@code multicloud}. Fixed and floating addresses are read from the server: the floating one
  * is the public IP. With the connection property {@code floating_network} (an external network's
- * name), each VM's port gets a floating IP from it at create, released again at delete (a
- * floating IP is the project's until released, VM or not).
+ * name), each VM's port gets a floating IP from it at create (unless the request asks for no
+ * public IP), released again at delete (a floating IP is the project's until released, VM or not).
  */
 final class OpenStackVms implements VmService {
     private static final Logger LOG = LoggerFactory.getLogger(OpenStackVms.class);
@@ -125,7 +125,7 @@ final class OpenStackVms implements VmService {
                 : Optional.ofNullable(neutronTags.readAll(org.openstack4j.model.network.Resource.SUBNET, subnet.getId(),
                         ResourceKind.SUBNET, subnet.getName()).get(OpenStackNetworks.ZONE_TAG)).orElse(ctx.defaultZone());
 
-        Network floatingNetwork = floatingNetwork();
+        Network floatingNetwork = request.publicIp() ? floatingNetwork() : null;
         Port port = createPort(name, network, subnet, groupIds);
         try {
             if (floatingNetwork != null) {

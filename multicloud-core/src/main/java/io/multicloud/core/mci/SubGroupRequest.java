@@ -23,9 +23,12 @@ import java.util.Objects;
  * @param securityGroups existing security groups (static), or empty for the shared one
  * @param keyPair an existing key pair (static), or null for the shared one
  * @param labels labels on every VM of the subgroup
+ * @param publicIp whether its VMs get public IPs (default true); private VMs are reached over SSH
+ *        through a bastion in the same network
  */
 public record SubGroupRequest(String name, Cloud cloud, String spec, String image, int size, String vpc, String subnet,
-                              List<String> securityGroups, String keyPair, Map<String, String> labels) {
+                              List<String> securityGroups, String keyPair, Map<String, String> labels,
+                              boolean publicIp) {
 
     /** The most VMs one subgroup may ask for. */
     public static final int MAX_SIZE = 10_000;
@@ -47,7 +50,12 @@ public record SubGroupRequest(String name, Cloud cloud, String spec, String imag
 
     /** A dynamic subgroup: the network, security group and key pair are the connection's shared ones. */
     public static SubGroupRequest of(String name, Cloud cloud, String spec, String image, int size) {
-        return new SubGroupRequest(name, cloud, spec, image, size, null, null, List.of(), null, Map.of());
+        return new SubGroupRequest(name, cloud, spec, image, size, null, null, List.of(), null, Map.of(), true);
+    }
+
+    /** A copy whose VMs get public IPs or not. */
+    public SubGroupRequest publicIp(boolean wanted) {
+        return new SubGroupRequest(name, cloud, spec, image, size, vpc, subnet, securityGroups, keyPair, labels, wanted);
     }
 
     /** Whether the user named the network (static) rather than leaving it to the library (dynamic). */
@@ -57,29 +65,29 @@ public record SubGroupRequest(String name, Cloud cloud, String spec, String imag
 
     /** A copy with another size (scale requests). */
     public SubGroupRequest size(int newSize) {
-        return new SubGroupRequest(name, cloud, spec, image, newSize, vpc, subnet, securityGroups, keyPair, labels);
+        return new SubGroupRequest(name, cloud, spec, image, newSize, vpc, subnet, securityGroups, keyPair, labels, publicIp);
     }
 
     /** A copy in an existing VPC and subnet. */
     public SubGroupRequest network(String newVpc, String newSubnet) {
-        return new SubGroupRequest(name, cloud, spec, image, size, newVpc, newSubnet, securityGroups, keyPair, labels);
+        return new SubGroupRequest(name, cloud, spec, image, size, newVpc, newSubnet, securityGroups, keyPair, labels, publicIp);
     }
 
     /** A copy with existing security groups. */
     public SubGroupRequest securityGroups(String... names) {
-        return new SubGroupRequest(name, cloud, spec, image, size, vpc, subnet, List.of(names), keyPair, labels);
+        return new SubGroupRequest(name, cloud, spec, image, size, vpc, subnet, List.of(names), keyPair, labels, publicIp);
     }
 
     /** A copy with an existing key pair. */
     public SubGroupRequest keyPair(String newKeyPair) {
-        return new SubGroupRequest(name, cloud, spec, image, size, vpc, subnet, securityGroups, newKeyPair, labels);
+        return new SubGroupRequest(name, cloud, spec, image, size, vpc, subnet, securityGroups, newKeyPair, labels, publicIp);
     }
 
     /** A copy with one more label. */
     public SubGroupRequest label(String key, String value) {
         Map<String, String> more = new LinkedHashMap<>(labels);
         more.put(key, value);
-        return new SubGroupRequest(name, cloud, spec, image, size, vpc, subnet, securityGroups, keyPair, more);
+        return new SubGroupRequest(name, cloud, spec, image, size, vpc, subnet, securityGroups, keyPair, more, publicIp);
     }
 
     /** The connection's name, for messages and reports. */

@@ -58,7 +58,7 @@ final class VmProvisioner {
         Map<String, String> tags = new LinkedHashMap<>(group.labels());
         tags.put(MCI_TAG, mci);
         tags.put(SUBGROUP_TAG, group.name());
-        VmRequest request = VmRequest.named(name).image(group.image()).spec(group.spec());
+        VmRequest request = VmRequest.named(name).image(group.image()).spec(group.spec()).publicIp(group.publicIp());
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             request = request.tag(tag.getKey(), tag.getValue());
         }
