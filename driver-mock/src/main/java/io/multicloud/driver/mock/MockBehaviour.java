@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * How one connection's calls behave before they reach the cloud's state: a latency slept
  * first, a token-bucket rate limit (GCRA, lock-free: a burst of {@code rate} calls, refilled
  * at {@code rate} per second) that answers Throttled, injected faults; and how VMs created
- * through it behave: the transition time, and VMs told to fail after being accepted.
- * Thread-safe.
+ * through it behave: the transition time, VMs told to fail after being accepted, and who
+ * serves their SSH. Thread-safe.
  */
 final class MockBehaviour {
     private volatile Duration latency = Duration.ZERO;
@@ -18,6 +18,7 @@ final class MockBehaviour {
     private final MockFaults faults = new MockFaults();
     private final AtomicInteger vmsToFail = new AtomicInteger();
     private volatile Duration transition;
+    private volatile MockSshHosting sshHosting;
 
     MockBehaviour(Duration transition) {
         this.transition = transition;
@@ -55,6 +56,15 @@ final class MockBehaviour {
 
     long transitionMs() {
         return transition.toMillis();
+    }
+
+    void sshHosting(MockSshHosting hosting) {
+        sshHosting = hosting;
+    }
+
+    /** Who serves the SSH of VMs created from now on, or null for nobody. */
+    MockSshHosting sshHosting() {
+        return sshHosting;
     }
 
     /** Sleeps the latency; false when interrupted. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <h2>Scope of each knob</h2>
  * <ul>
- *   <li>per connection: latency, rate limit, injected faults, VMs told to fail, transition time;</li>
+ *   <li>per connection: latency, rate limit, injected faults, VMs told to fail, transition time,
+ *       SSH hosting;</li>
  *   <li>per account and region: quotas (they are the cloud's, whichever connection asks);</li>
  *   <li>per account: call counts.</li>
  * </ul>
@@ -128,6 +129,24 @@ public final class MockControl {
     public MockControl setTransitionTime(Duration time) {
         requireNotNegative(time, "transition time");
         ctx.behaviour.transition(time);
+        return this;
+    }
+
+    /**
+     * Backs the VMs created through this connection from now on with real SSH endpoints (null
+     * switches it off again; VMs served already stay served). For each new VM the mock calls
+     * {@link MockSshHosting#serve} with the VM's details, and {@link MockSshHosting#stop} when the VM
+     * is deleted. A served VM's {@link io.multicloud.api.Vm#ssh()} then says how to reach it:
+     * <ul>
+     *   <li>with a public IP: {@code 127.0.0.1}, the port {@code serve} returned, the login user;</li>
+     *   <li>without one ({@code VmRequest.publicIp(false)}): its private IP, port 22, the login user
+     *       — reachable only through a bastion in its VPC, as in a cloud.</li>
+     * </ul>
+     * {@code publicIp()} and {@code privateIp()} stay the mock's addresses. The served port is not
+     * kept in the state file: a VM loaded from it is not served.
+     */
+    public MockControl serveSsh(MockSshHosting hosting) {
+        ctx.behaviour.sshHosting(hosting);
         return this;
     }
 

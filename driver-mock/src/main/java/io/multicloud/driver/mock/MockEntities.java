@@ -159,6 +159,10 @@ final class MockEntities {
         String rootDiskType;
         long createdAt;
         Lifecycle<VmStatus> life;
+        /** Who serves this VM's SSH, the VM as it was served, and the port: transient, so never in the state file. */
+        transient MockSshHosting sshHosting;
+        transient MockSshVm sshVm;
+        transient int sshPort;
 
         @Override
         ResourceKind kind() {
@@ -170,11 +174,18 @@ final class MockEntities {
         }
 
         Vm toRecord(String region) {
-            String host = publicIp != null ? publicIp : privateIp;
             return new Vm(name, id, life.status,
                     life.status == VmStatus.FAILED ? "the mock was told to fail this VM" : null, region, zone, spec, image, vpc, subnet, securityGroups, keyPair,
-                    publicIp, privateIp, new SshAccess(host, 22, loginUser), rootDiskGB, rootDiskType,
+                    publicIp, privateIp, sshAccess(), rootDiskGB, rootDiskType,
                     Instant.ofEpochMilli(createdAt), tags);
+        }
+
+        /** A served VM with a public IP is reached on loopback; one without, on its private IP through a bastion. */
+        private SshAccess sshAccess() {
+            if (sshHosting == null) {
+                return new SshAccess(publicIp != null ? publicIp : privateIp, 22, loginUser);
+            }
+            return publicIp != null ? new SshAccess("127.0.0.1", sshPort, loginUser) : new SshAccess(privateIp, 22, loginUser);
         }
     }
 

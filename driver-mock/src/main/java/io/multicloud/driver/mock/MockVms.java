@@ -7,6 +7,7 @@ import io.multicloud.api.Spec;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
+import io.multicloud.driver.mock.MockEntities.KeyPairEntity;
 import io.multicloud.driver.mock.MockEntities.SecurityGroupEntity;
 import io.multicloud.driver.mock.MockEntities.SubnetEntity;
 import io.multicloud.driver.mock.MockEntities.VmEntity;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * key pair), the architecture, the root disk and the region's quotas, then answers CREATING;
  * the VM is RUNNING (or FAILED, when told so) one transition time later. Suspend, resume and
  * reboot go through their transitional status; delete goes through TERMINATING, after which the
- * VM is gone. An action in the wrong status is a Conflict.
+ * VM is gone. An action in the wrong status is a Conflict. With an SSH hosting set on the
+ * connection ({@link MockControl#serveSsh}), a new VM is served and delete stops serving it.
  */
 final class MockVms implements VmService {
     private static final String KIND = "vm";
@@ -58,7 +60,7 @@ final class MockVms implements VmService {
             VpcEntity vpc = refs.vpc(request.vpc());
             SubnetEntity subnet = refs.subnet(vpc, request.subnet());
             List<SecurityGroupEntity> groups = refs.securityGroups(vpc, request.securityGroups());
-            String keyPair = request.keyPair() == null ? null : refs.keyPair(request.keyPair()).name;
+            KeyPairEntity key = request.keyPair() == null ? null : refs.keyPair(request.keyPair());
             String zone = zoneOf(refs, request, subnet);
             refs.requireSameArchitecture(image, spec, ResourceKind.VM, name);
             int rootDisk = rootDisk(request, image);
@@ -79,7 +81,7 @@ final class MockVms implements VmService {
             vm.vpc = vpc.name;
             vm.subnet = subnet.name;
             vm.securityGroups = groups.stream().map(g -> g.name).collect(Collectors.toCollection(java.util.ArrayList::new));
-            vm.keyPair = keyPair;
+            vm.keyPair = key == null ? null : key.name;
             vm.privateIp = privateIp;
             vm.publicIp = publicIp;
             vm.loginUser = image.loginUser();
@@ -89,6 +91,7 @@ final class MockVms implements VmService {
             boolean fails = ctx.behaviour.takeVmFailure();
             vm.life = Lifecycle.moving(VmStatus.CREATING, fails ? VmStatus.FAILED : VmStatus.RUNNING,
                     now + ctx.behaviour.transitionMs());
+            serveSsh(r, vm, key);
             r.vms.add(vm);
             return vm.toRecord(r.name);
         });
@@ -96,13 +99,38 @@ final class MockVms implements VmService {
 
     @Override
     public void delete(String name) {
-        ctx.write(MockOperations.of(KIND, "delete"), (r, now) -> {
+        VmEntity served = ctx.write(MockOperations.of(KIND, "delete"), (r, now) -> {
             VmEntity vm = r.vms.get(name, ctx.errors);
-            if (!vm.life.is(VmStatus.TERMINATING)) {
-                vm.life.removeAt(VmStatus.TERMINATING, now + ctx.behaviour.transitionMs());
+            if (vm.life.is(VmStatus.TERMINATING)) {
+                return null;
             }
-            return null;
+            vm.life.removeAt(VmStatus.TERMINATING, now + ctx.behaviour.transitionMs());
+            return vm.sshHosting != null ? vm : null;
         });
+        // Outside the region's lock: stopping closes the VM's SSH sessions, which need not hold up the cloud.
+        if (served != null) {
+            served.sshHosting.stop(served.sshVm);
+        }
+    }
+
+    /** Hands the new VM to the connection's SSH hosting, if it has one; a failure gives the public IP back. */
+    private void serveSsh(MockRegion r, VmEntity vm, KeyPairEntity key) {
+        MockSshHosting hosting = ctx.behaviour.sshHosting();
+        if (hosting == null) {
+            return;
+        }
+        MockSshVm sshVm = new MockSshVm(ctx.account.name(), r.name, vm.vpc, vm.subnet, vm.name, vm.id, vm.publicIp,
+                vm.privateIp, vm.loginUser, key == null ? null : key.publicKey);
+        try {
+            vm.sshPort = hosting.serve(sshVm);
+        } catch (RuntimeException e) {
+            if (vm.publicIp != null) {
+                ctx.account.addresses().releasePublicIp(vm.publicIp);
+            }
+            throw e;
+        }
+        vm.sshVm = sshVm;
+        vm.sshHosting = hosting;
     }
 
     @Override
