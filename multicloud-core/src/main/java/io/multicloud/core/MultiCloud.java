@@ -15,6 +15,8 @@ import io.multicloud.core.mci.MciBuilder;
 import io.multicloud.core.mci.MciEngine;
 import io.multicloud.core.mci.MemoryJournal;
 import io.multicloud.core.mci.Retry;
+import io.multicloud.core.remote.RemoteExecutor;
+import io.multicloud.core.remote.SshStore;
 import io.multicloud.spi.Driver;
 import io.multicloud.spi.DriverConnection;
 import java.nio.file.Path;
@@ -49,12 +51,15 @@ public final class MultiCloud implements AutoCloseable {
     private final ConnectionSettings settings;
     private final Set<Cloud> open = ConcurrentHashMap.newKeySet();
     private final MciEngine mcis;
+    private final RemoteExecutor remote;
 
     private MultiCloud(Builder builder) {
         this.drivers = DriverRegistry.load(builder.classLoader);
         this.settings = new ConnectionSettings(builder.environment, builder.home);
         Journal journal = builder.journalDir == null ? new MemoryJournal() : new DirectoryJournal(builder.journalDir);
-        this.mcis = new MciEngine(journal, Retry.DEFAULT, builder.mciConcurrency, builder.mciVmTimeout);
+        Path sshDir = builder.sshStore != null ? builder.sshStore : builder.home.resolve(".multicloud").resolve("ssh");
+        this.remote = new RemoteExecutor(new SshStore(sshDir));
+        this.mcis = new MciEngine(journal, Retry.DEFAULT, builder.mciConcurrency, builder.mciVmTimeout, remote);
     }
 
     /**
@@ -73,6 +78,15 @@ public final class MultiCloud implements AutoCloseable {
     /** The engine behind {@link #mci}: its journal, recovery and sweep. */
     public MciEngine mciEngine() {
         return mcis;
+    }
+
+    /**
+     * The SSH store: private keys of key pairs, passwords of VMs and pinned host keys, used by
+     * the MCIs' remote commands. The MCI's shared key pairs are put there when made; put the
+     * private key of a key pair of your own with {@link SshStore#putPrivateKey}.
+     */
+    public SshStore sshStore() {
+        return remote.store();
     }
 
     /** Finds the drivers with the context class loader, reads named connections from the real environment and home. */
@@ -128,9 +142,10 @@ public final class MultiCloud implements AutoCloseable {
         return cloud;
     }
 
-    /** Closes every connection this instance opened and did not close yet. */
+    /** Closes every SSH session and every connection this instance opened and did not close yet. */
     @Override
     public void close() {
+        remote.close();
         for (Cloud cloud : new ArrayList<>(open)) {
             try {
                 cloud.close();
@@ -152,6 +167,7 @@ public final class MultiCloud implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private Path home = Path.of(System.getProperty("user.home", "."));
         private Path journalDir;
+        private Path sshStore;
         private int mciConcurrency = 10;
         private Duration mciVmTimeout = Duration.ofMinutes(10);
 
@@ -182,6 +198,15 @@ public final class MultiCloud implements AutoCloseable {
          */
         public Builder journal(Path dir) {
             this.journalDir = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        /**
+         * Keeps the SSH store (keys, passwords, pinned host keys) in this directory, made
+         * owner-only; by default {@code .multicloud/ssh} in the home directory.
+         */
+        public Builder sshStore(Path dir) {
+            this.sshStore = Objects.requireNonNull(dir);
             return this;
         }
 

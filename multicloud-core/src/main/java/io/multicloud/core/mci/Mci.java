@@ -7,6 +7,11 @@ import io.multicloud.api.NotFoundException;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmStatus;
+import io.multicloud.core.remote.ExecReport;
+import io.multicloud.core.remote.RemoteCommand;
+import io.multicloud.core.remote.TransferReport;
+import io.multicloud.core.remote.TransferResult;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,6 +49,7 @@ public final class Mci {
     private final Map<String, AtomicInteger> lastIndex = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> scaleLocks = new ConcurrentHashMap<>();
     private volatile MciReport creation;
+    private volatile ExecReport postCreate;
     /** Hears the progress of every operation on this MCI: the one given when it was described. */
     private final ProgressListener listener;
 
@@ -204,9 +211,66 @@ public final class Mci {
         });
     }
 
+    /**
+     * Runs a command on every VM over SSH (its built-in functions expanded per VM) and reports VM
+     * by VM; see {@link #exec(RemoteCommand)}.
+     */
+    public ExecReport exec(String command) {
+        return exec(RemoteCommand.of(command));
+    }
+
+    /**
+     * Runs commands on the VMs the request selects (all by default; a subgroup with
+     * {@code multicloud:subgroup=<name>}, one VM with {@code multicloud:vm=<name>}), all at once up
+     * to its parallelism, in one shell per VM. Each VM's login is its key pair's private key from
+     * the SSH store (the MCI's shared key is put there when made) or a stored password; VMs without
+     * a public IP are reached through a bastion. Returns when every VM has finished.
+     *
+     * @throws io.multicloud.api.InvalidRequestException when a command or one of its functions is
+     *     malformed or does not resolve for some VM: then no VM has been contacted
+     */
+    public ExecReport exec(RemoteCommand command) {
+        return engine.remote().exec(this, command);
+    }
+
+    /** As {@link #exec(RemoteCommand)}, on a virtual thread: the future completes with the report. */
+    public CompletableFuture<ExecReport> execAsync(RemoteCommand command) {
+        CompletableFuture<ExecReport> future = new CompletableFuture<>();
+        Thread.ofVirtual().name("mci-exec-" + name).start(() -> {
+            try {
+                future.complete(exec(command));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        });
+        return future;
+    }
+
+    /**
+     * Uploads a local file to the selected VMs over SFTP (all VMs when no selector is given);
+     * relative remote paths are from the login user's home, and missing directories are made.
+     */
+    public TransferReport upload(Path local, String remotePath, String... selector) {
+        return engine.remote().upload(this, local, remotePath, RemoteCommand.of("upload").on(String.join(",", selector)));
+    }
+
+    /** Downloads a file from one VM over SFTP to a local path (replaced when it exists). */
+    public TransferResult download(String vm, String remotePath, Path local) {
+        return engine.remote().download(this, vm, local, remotePath, RemoteCommand.of("download"));
+    }
+
+    /** What the post-create commands did, when the MCI was described with some. */
+    public Optional<ExecReport> postCreate() {
+        return Optional.ofNullable(postCreate);
+    }
+
     @Override
     public String toString() {
         return "Mci[" + name + ", " + status() + ", subgroups=" + subGroups.keySet().stream().sorted().toList() + "]";
+    }
+
+    void postCreate(ExecReport report) {
+        this.postCreate = report;
     }
 
     void creation(MciReport report) {

@@ -26,6 +26,7 @@ public final class MciBuilder {
     private final List<SubGroupRequest> subGroups = new ArrayList<>();
     private PartialFailure policy = PartialFailure.CONTINUE;
     private ProgressListener listener = ProgressListener.NONE;
+    private io.multicloud.core.remote.RemoteCommand postCreate;
 
     MciBuilder(MciEngine engine, String name, java.util.function.Function<io.multicloud.api.ConnectionConfig, Cloud> connector) {
         this.engine = engine;
@@ -82,6 +83,16 @@ public final class MciBuilder {
         return this;
     }
 
+    /**
+     * Commands to run on every VM once all of them run (to install software as part of
+     * provisioning); {@link Mci#postCreate()} reports what they did. They do not undo the MCI
+     * when they fail: the VMs stay for the user to look at.
+     */
+    public MciBuilder postCreate(io.multicloud.core.remote.RemoteCommand commands) {
+        this.postCreate = java.util.Objects.requireNonNull(commands, "commands");
+        return this;
+    }
+
     /** Creates the MCI: returns when every VM runs or has failed; {@link Mci#creation()} says which. */
     public Mci create() {
         return engine.create(this);
@@ -122,5 +133,9 @@ public final class MciBuilder {
 
     ProgressListener listener() {
         return listener;
+    }
+
+    io.multicloud.core.remote.RemoteCommand postCreate() {
+        return postCreate;
     }
 }

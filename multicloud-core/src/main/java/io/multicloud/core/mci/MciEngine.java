@@ -7,6 +7,7 @@ import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.VmStatus;
+import io.multicloud.core.remote.RemoteExecutor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,20 +32,23 @@ public final class MciEngine {
     private final VmProvisioner provisioner;
     private final Duration vmTimeout;
     private final Map<String, Mci> mcis = new ConcurrentHashMap<>();
+    private final MciRemote remote;
 
     /**
      * @param journal where intents and created resources are recorded
      * @param retry how retryable errors are retried
      * @param concurrency concurrent create and delete calls per connection
      * @param vmTimeout how long a VM may take to run
+     * @param remote runs commands on the MCIs' VMs; the shared key pairs' private keys go to its store
      */
-    public MciEngine(Journal journal, Retry retry, int concurrency, Duration vmTimeout) {
+    public MciEngine(Journal journal, Retry retry, int concurrency, Duration vmTimeout, RemoteExecutor remote) {
         if (concurrency < 1) {
             throw new InvalidRequestException("concurrency", "must be at least 1, not " + concurrency);
         }
         this.journal = journal;
         this.retry = retry;
-        this.shared = new SharedResources(journal, retry);
+        this.shared = new SharedResources(journal, retry, remote.store());
+        this.remote = new MciRemote(this, remote);
         this.provisioner = new VmProvisioner(journal, retry, concurrency, vmTimeout);
         this.vmTimeout = vmTimeout;
     }
@@ -120,6 +124,8 @@ public final class MciEngine {
         mci.creation(report);
         if (mci.vms().isEmpty() && request.policy() == PartialFailure.ROLLBACK && !report.ok()) {
             forget(mci);
+        } else if (request.postCreate() != null && !mci.vms().isEmpty()) {
+            mci.postCreate(remote.exec(mci, request.postCreate()));
         }
         return mci;
     }
@@ -174,6 +180,11 @@ public final class MciEngine {
     }
 
     /** Forgets a deleted MCI. */
+    /** The remote layer of this engine's MCIs. */
+    MciRemote remote() {
+        return remote;
+    }
+
     void forget(Mci mci) {
         mcis.remove(mci.name(), mci);
         journal.mciDeleted(mci.name());

@@ -9,7 +9,7 @@ import io.multicloud.api.NotFoundException;
 import io.multicloud.api.Protocol;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.SecurityGroupRequest;
-import io.multicloud.api.Secret;
+import io.multicloud.core.remote.SshStore;
 import io.multicloud.api.VpcRequest;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * connection, the others wait for it), and deleted again when no VM of this library uses them.
  * A second process that creates the same one first makes this one find it (AlreadyExists is
  * answered by looking again). Each creation is journaled under the reserved name
- * {@value #JOURNAL_NAME}. The key pair's private key, handed out once by the cloud, is kept in
- * memory for the SSH layer.
+ * {@value #JOURNAL_NAME}. The key pair's private key, handed out once by the cloud, goes to the
+ * SSH store at once, for the remote commands (and is removed when the key pair is deleted).
  */
 final class SharedResources {
     private static final Logger LOG = LoggerFactory.getLogger(SharedResources.class);
@@ -47,11 +47,12 @@ final class SharedResources {
     private final Retry retry;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, Set> ready = new ConcurrentHashMap<>();
-    private final Map<String, Secret> privateKeys = new ConcurrentHashMap<>();
+    private final SshStore keys;
     /** Operations under way that acquired a connection's set and have not made their VMs yet. */
     private final Map<String, Integer> leases = new ConcurrentHashMap<>();
 
-    SharedResources(Journal journal, Retry retry) {
+    SharedResources(Journal journal, Retry retry, SshStore keys) {
+        this.keys = keys;
         this.journal = journal;
         this.retry = retry;
     }
@@ -103,11 +104,6 @@ final class SharedResources {
         }
     }
 
-    /** The private key of a connection's shared key pair, when this process made it. */
-    Optional<Secret> privateKey(String connection) {
-        return Optional.ofNullable(privateKeys.get(connection));
-    }
-
     /**
      * Deletes the connection's shared set when no VM of any MCI uses its network any more (the
      * cloud is asked: another process's VMs count too). Called after VMs were deleted.
@@ -125,7 +121,7 @@ final class SharedResources {
                     () -> cloud.securityGroups().find(SECURITY_GROUP).isPresent(), () -> cloud.securityGroups().delete(SECURITY_GROUP));
             deleteIfPresent(cloud, ResourceKind.KEY_PAIR, KEY_PAIR, progress,
                     () -> cloud.keyPairs().find(KEY_PAIR).isPresent(), () -> cloud.keyPairs().delete(KEY_PAIR));
-            privateKeys.remove(connection);
+            keys.removePrivateKey(connection, KEY_PAIR);
             deleteIfPresent(cloud, ResourceKind.VPC, VPC, progress,
                     () -> cloud.vpcs().find(VPC).isPresent(), () -> cloud.vpcs().delete(VPC));
         }
@@ -141,7 +137,7 @@ final class SharedResources {
                 () -> cloud.keyPairs().find(KEY_PAIR).map(k -> k.id()),
                 () -> {
                     KeyPair created = cloud.keyPairs().create(KeyPairRequest.named(KEY_PAIR));
-                    created.privateKeyOnce().ifPresent(secret -> privateKeys.put(cloud.config().name(), secret));
+                    created.privateKeyOnce().ifPresent(secret -> keys.putPrivateKey(cloud.config().name(), KEY_PAIR, secret));
                     return created.id();
                 }));
         java.util.concurrent.atomic.AtomicReference<RuntimeException> keyFailure = new java.util.concurrent.atomic.AtomicReference<>();

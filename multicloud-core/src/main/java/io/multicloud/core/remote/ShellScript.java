@@ -1,0 +1,57 @@
+package io.multicloud.core.remote;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The script that runs a list of commands in one shell on a VM. Each command runs in a brace
+ * group in the shell itself (so {@code cd} and variables carry over) with an empty standard
+ * input (so a command that reads input cannot swallow the rest of the script). After each, the
+ * shell prints an end marker carrying the exit code on stdout, and the bare marker on stderr,
+ * each on a line of its own, which is how one shell's output is split back into commands. The
+ * marker holds a random nonce, so a command's own output cannot fake it. Unless told to go on,
+ * the shell exits with the first non-zero exit code.
+ */
+final class ShellScript {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The command the login shell runs: bash where present, else sh, reading the script from stdin. */
+    static final String SHELL = "command -v bash >/dev/null 2>&1 && exec bash -s || exec sh -s";
+
+    private final String marker;
+    private final String text;
+
+    private ShellScript(String marker, String text) {
+        this.marker = marker;
+        this.text = text;
+    }
+
+    /** The script for these commands (already expanded for the VM). */
+    static ShellScript of(List<String> commands, boolean keepGoing) {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        String marker = "__multicloud_end_" + HexFormat.of().formatHex(nonce);
+        StringBuilder script = new StringBuilder();
+        for (String command : commands) {
+            script.append("{ ").append(command).append("\n} </dev/null\n")
+                    .append("__mc_rc=$?\n")
+                    .append("printf '\\n%s %s\\n' '").append(marker).append("' \"$__mc_rc\"\n")
+                    .append("printf '\\n%s\\n' '").append(marker).append("' >&2\n");
+            if (!keepGoing) {
+                script.append("[ \"$__mc_rc\" -eq 0 ] || exit \"$__mc_rc\"\n");
+            }
+        }
+        script.append("exit \"$__mc_rc\"\n");
+        return new ShellScript(marker, script.toString());
+    }
+
+    /** The marker that ends each command's output. */
+    String marker() {
+        return marker;
+    }
+
+    /** The script text. */
+    String text() {
+        return text;
+    }
+}
