@@ -1,0 +1,86 @@
+package io.multicloud.core.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.Secret;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SshStoreTest {
+    private static final String KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nc2VjcmV0LWtleQ==\n-----END OPENSSH PRIVATE KEY-----\n";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aPrivateKeyIsKeptOwnerOnlyAndReadBack() throws Exception {
+        SshStore store = new SshStore(home.resolve("ssh"));
+        store.putPrivateKey("mock/mars/acct", "multicloud-key", Secret.of(KEY));
+
+        assertThat(store.privateKey("mock/mars/acct", "multicloud-key")).contains(Secret.of(KEY));
+        assertThat(store.hasPrivateKey("mock/mars/acct", "multicloud-key")).isTrue();
+        try (Stream<Path> files = Files.walk(store.directory())) {
+            files.forEach(p -> {
+                try {
+                    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                    assertThat(mode).as(p.toString()).isIn("rwx------", "rw-------");
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    @Test
+    void aConnectionNameWithSlashesStaysOneDirectoryInsideTheStore() throws Exception {
+        SshStore store = new SshStore(home.resolve("ssh"));
+        store.putPrivateKey("../../etc", "k", Secret.of(KEY));
+        store.putPrivateKey("a/b", "k", Secret.of("other"));
+
+        try (Stream<Path> dirs = Files.list(store.directory().resolve("keys"))) {
+            assertThat(dirs.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("%2E.%2F..%2Fetc", "a%2Fb");
+        }
+        assertThat(store.privateKey("a/b", "k")).contains(Secret.of("other"));
+        assertThat(store.privateKey("../../etc", "k")).contains(Secret.of(KEY));
+    }
+
+    @Test
+    void aKeyOthersMayReadIsRefusedNamingTheFileButNotTheKey() throws Exception {
+        SshStore store = new SshStore(home.resolve("ssh"));
+        store.putPrivateKey("c", "k", Secret.of(KEY));
+        Path file = store.directory().resolve("keys").resolve("c").resolve("k");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> store.privateKey("c", "k"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("chmod 600")
+                .hasMessageNotContaining("c2VjcmV0");
+    }
+
+    @Test
+    void passwordsAreKeptPerVmAndKeysCanBeForgotten() {
+        SshStore store = new SshStore(home.resolve("ssh"));
+        store.putPassword("c", "vm-1", Secret.of("pw-1"));
+        store.putPrivateKey("c", "k", Secret.of(KEY));
+        store.removePrivateKey("c", "k");
+
+        assertThat(store.password("c", "vm-1")).contains(Secret.of("pw-1"));
+        assertThat(store.password("c", "vm-2")).isEmpty();
+        assertThat(store.privateKey("c", "k")).isEmpty();
+        assertThat(store.toString()).doesNotContain("pw-1");
+    }
+
+    @Test
+    void blankNamesAreRefusedBeforeAnythingIsWritten() {
+        SshStore store = new SshStore(home.resolve("ssh"));
+        assertThatThrownBy(() -> store.putPrivateKey(" ", "k", Secret.of(KEY)))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("connection");
+        assertThat(store.directory()).doesNotExist();
+    }
+}
