@@ -3,12 +3,19 @@ package io.multicloud.testkit;
 import io.multicloud.api.Cloud;
 import io.multicloud.api.ConnectionConfig;
 import io.multicloud.core.MultiCloud;
+import io.multicloud.driver.mock.MockControl;
+import io.multicloud.testkit.ssh.MockSshServers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JUnit 5 extension behind {@link MockCloudTest}: resolves {@link Cloud} and
- * {@link MultiCloud} parameters of test methods and of their {@code @BeforeEach} and
- * {@code @AfterEach} methods (one pair per test, shared by all of them), and closes both after
- * the test. Register it through the annotation.
+ * {@link MultiCloud} parameters (and {@link MockSshServers} ones with {@code ssh = true}) of
+ * test methods and of their {@code @BeforeEach} and {@code @AfterEach} methods (one set per
+ * test, shared by all of them), and closes them after the test. Register it through the annotation.
  */
 public final class MockCloudExtension implements ParameterResolver, AfterEachCallback {
     private static final Logger log = LoggerFactory.getLogger(MockCloudExtension.class);
@@ -37,7 +44,7 @@ public final class MockCloudExtension implements ParameterResolver, AfterEachCal
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Cloud.class || type == MultiCloud.class;
+        return type == Cloud.class || type == MultiCloud.class || type == MockSshServers.class;
     }
 
     @Override
@@ -47,7 +54,15 @@ public final class MockCloudExtension implements ParameterResolver, AfterEachCal
                     + " @BeforeEach/@AfterEach methods only, not into " + parameter.getDeclaringExecutable());
         }
         Session session = context.getStore(NAMESPACE).getOrComputeIfAbsent(SESSION, k -> open(context), Session.class);
-        return parameter.getParameter().getType() == Cloud.class ? session.cloud() : session.multiCloud();
+        Class<?> type = parameter.getParameter().getType();
+        if (type == MockSshServers.class) {
+            if (session.ssh() == null) {
+                throw new ParameterResolutionException("a MockSshServers parameter needs @MockCloudTest(ssh = true) on "
+                        + context.getDisplayName());
+            }
+            return session.ssh();
+        }
+        return type == Cloud.class ? session.cloud() : session.multiCloud();
     }
 
     @Override
@@ -76,15 +91,24 @@ public final class MockCloudExtension implements ParameterResolver, AfterEachCal
             }
             config = config.property(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
         }
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "multicloud-test-home-" + account);
         MultiCloud multiCloud = MultiCloud.builder()
                 .environment(Map.of())
-                .home(Path.of(System.getProperty("java.io.tmpdir"), "multicloud-test-home-" + account))
+                .home(home)
                 .build();
+        MockSshServers ssh = null;
         try {
             Cloud cloud = multiCloud.connect(config);
-            log.debug("{} runs on a fresh mock cloud {}", context.getDisplayName(), cloud);
-            return new Session(multiCloud, cloud);
+            if (settings.ssh()) {
+                ssh = MockSshServers.start(home.resolve("ssh"));
+                cloud.unwrap(MockControl.class).serveSsh(ssh);
+            }
+            log.debug("{} runs on a fresh mock cloud {}{}", context.getDisplayName(), cloud, ssh == null ? "" : " with SSH");
+            return new Session(multiCloud, cloud, ssh, ssh == null ? null : home.resolve("ssh"));
         } catch (RuntimeException e) {
+            if (ssh != null) {
+                ssh.close();
+            }
             multiCloud.close();
             throw e;
         }
@@ -105,11 +129,30 @@ public final class MockCloudExtension implements ParameterResolver, AfterEachCal
         return DEFAULTS;
     }
 
-    /** What one test got; closed after it. AutoCloseable, so the store closes it even if afterEach does not run. */
-    private record Session(MultiCloud multiCloud, Cloud cloud) implements AutoCloseable {
+    /**
+     * What one test got; closed after it. AutoCloseable, so the store closes it even if afterEach
+     * does not run. The SSH servers stop first (their sessions and commands end), then the
+     * connection; the SSH work dir, which this extension made, goes too.
+     */
+    private record Session(MultiCloud multiCloud, Cloud cloud, MockSshServers ssh, Path sshWorkDir) implements AutoCloseable {
         @Override
         public void close() {
-            multiCloud.close();
+            try {
+                if (ssh != null) {
+                    ssh.close();
+                    deleteTree(sshWorkDir);
+                }
+            } finally {
+                multiCloud.close();
+            }
+        }
+
+        private static void deleteTree(Path dir) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                log.debug("could not delete the SSH work dir {}: {}", dir, e.toString());
+            }
         }
     }
 }

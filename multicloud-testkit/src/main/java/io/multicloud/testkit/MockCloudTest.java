@@ -34,6 +34,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * On a method, the annotation replaces the one on the class. The injected {@code MultiCloud}
  * reads no environment variable and no file of the user's home, so a test never reaches a real
  * cloud by accident. The mock's control panel is {@code cloud.unwrap(MockControl.class)}.
+ *
+ * <h2>Real SSH on the mock's VMs</h2>
+ * With {@code ssh = true}, every VM the test creates through the injected {@code Cloud} is
+ * backed by a real SSH server on {@code 127.0.0.1} (a
+ * {@link io.multicloud.testkit.ssh.MockSshServers}, started for the test with its work dir under
+ * the test's temporary home, and closed after it): {@code vm.ssh()} gives the address and port
+ * to log in to with the VM's key pair, commands run as local processes in the VM's own home
+ * directory, and a VM without a public IP is reached through a bastion in its VPC. A parameter
+ * of type {@code MockSshServers} receives the servers, to look at a VM's home or to make it
+ * unreachable, rotate its host key or give it a password:
+ * <pre>{@code
+ * @Test
+ * @MockCloudTest(ssh = true)
+ * void runsACommand(Cloud cloud, MockSshServers servers) {
+ *     KeyPair key = cloud.keyPairs().create("key-1");
+ *     ... create a VM with .keyPair(key), log in to vm.ssh() with key.privateKey() ...
+ *     assertThat(servers.homeOf(vm.name())).isDirectoryContaining("glob:**out.txt");
+ * }
+ * }</pre>
  */
 @Documented
 @Inherited
@@ -55,4 +74,10 @@ public @interface MockCloudTest {
 
     /** More mock connection properties as {@code key=value}, such as {@code "quota_vcpus=4"}. */
     String[] properties() default {};
+
+    /**
+     * Whether the VMs created through the injected {@code Cloud} get real SSH servers on
+     * 127.0.0.1 (see above); a {@code MockSshServers} parameter then receives them.
+     */
+    boolean ssh() default false;
 }
