@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one VM's commands in one shell on an open session: sends the {@link ShellScript} on
- * stdin, reads stdout (on the calling thread) and stderr (on a virtual thread) while they run,
+ * Runs one VM's commands in one shell on an open session: sends the {@link ShellScript} as the
+ * exec request (on stdin to a shell when it is long), reads stdout (on the calling thread) and stderr (on a virtual thread) while they run,
  * streaming lines to the listener, and splits both back into one result per command. A
  * watchdog stops the shell when a command runs past its timeout.
  */
@@ -34,7 +34,10 @@ final class ShellRun {
     Outcome run(Session session) throws JSchException {
         ShellScript script = ShellScript.of(commands, request.continueOnFailure());
         ChannelExec channel = (ChannelExec) session.openChannel("exec");
-        channel.setCommand(ShellScript.SHELL);
+        // A short script is the exec request itself, run by the login shell as `ssh vm '...'` would:
+        // one process on the VM. A long one goes on stdin to a shell, past any request size limit.
+        boolean inline = script.text().length() <= ShellScript.INLINE_LIMIT;
+        channel.setCommand(inline ? script.text() : ShellScript.SHELL);
         try {
             InputStream stdout;
             InputStream stderr;
@@ -47,7 +50,7 @@ final class ShellRun {
                 throw new JSchException("cannot open the channel's streams", e);
             }
             channel.connect((int) request.connectTimeout().toMillis());
-            return collect(channel, script, stdin, stdout, stderr);
+            return collect(channel, script, inline ? null : stdin, stdout, stderr);
         } finally {
             channel.disconnect();
         }
@@ -83,9 +86,11 @@ final class ShellRun {
         List<MarkedOutput.Segment> outSegments;
         TransportError broken = null;
         try {
-            stdin.write(script.text().getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-            stdin.close();
+            if (stdin != null) {
+                stdin.write(script.text().getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+                stdin.close();
+            }
             outSegments = out.readAll(stdout);
         } catch (IOException e) {
             outSegments = List.of();
@@ -93,7 +98,8 @@ final class ShellRun {
         }
         join(errReader);
         watchdog.interrupt();
-        int exit = exitStatus(channel);
+        // The exit status matters only when the shell ended inside a command (markers give the rest).
+        int exit = outSegments.size() < commands.size() ? exitStatus(channel) : 0;
         if (timedOut.get()) {
             broken = new TransportError(TransportError.Kind.TIMEOUT, "command " + (outSegments.size() + 1) + " on VM " + vm
                     + " ran longer than " + request.commandTimeout() + " and was stopped");
@@ -140,12 +146,14 @@ final class ShellRun {
         }
     }
 
-    /** The shell's exit status: it may come a moment after the output ends. */
+    /** The shell's exit status: servers send it before the end of output, but may send it a moment after. */
     private static int exitStatus(ChannelExec channel) {
         long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (!channel.isClosed() && System.nanoTime() < until) {
+        long pauseMs = 1;
+        while (channel.getExitStatus() == -1 && !channel.isClosed() && System.nanoTime() < until) {
             try {
-                Thread.sleep(2);
+                Thread.sleep(pauseMs);
+                pauseMs = Math.min(pauseMs * 2, 50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -15,7 +15,9 @@ import java.util.List;
  */
 final class ShellScript {
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The command the login shell runs: bash where present, else sh, reading the script from stdin. */
+    /** The longest script sent as the exec request itself (SSH servers accept packets of 32 KiB). */
+    static final int INLINE_LIMIT = 16 * 1024;
+    /** For a longer script, what the login shell runs: bash where present, else sh, reading the script from stdin. */
     static final String SHELL = "command -v bash >/dev/null 2>&1 && exec bash -s || exec sh -s";
 
     private final String marker;

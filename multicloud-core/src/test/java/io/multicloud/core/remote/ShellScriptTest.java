@@ -103,6 +103,26 @@ class ShellScriptTest {
     }
 
     @Test
+    void theScriptRunsTheSameWhenItIsTheShellsCommandLine() throws Exception {
+        ShellScript script = ShellScript.of(List.of("cd /tmp", "echo \"$(pwd)\"; echo e >&2", "exit 5", "echo never"), false);
+        Process shell = new ProcessBuilder("/bin/sh", "-c", script.text()).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+        CompletableFuture<List<MarkedOutput.Segment>> errs = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new MarkedOutput(script.marker(), l -> { }, s -> { }).readAll(shell.getErrorStream());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        MarkedOutput out = new MarkedOutput(script.marker(), l -> { }, s -> { });
+        List<MarkedOutput.Segment> outs = out.readAll(shell.getInputStream());
+
+        assertThat(outs).extracting(MarkedOutput.Segment::text).containsExactly("", "/tmp\n");
+        assertThat(errs.get(10, TimeUnit.SECONDS)).extracting(MarkedOutput.Segment::text).containsExactly("", "e\n");
+        assertThat(shell.waitFor()).isEqualTo(5);
+        assertThat(script.text().length()).isLessThan(ShellScript.INLINE_LIMIT);
+    }
+
+    @Test
     void everyScriptHasItsOwnMarker() {
         assertThat(ShellScript.of(List.of("true"), false).marker()).isNotEqualTo(ShellScript.of(List.of("true"), false).marker());
     }
