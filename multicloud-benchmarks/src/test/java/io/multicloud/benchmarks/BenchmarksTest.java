@@ -51,6 +51,20 @@ class BenchmarksTest {
     }
 
     @Test
+    void sshPrintsAColdAndThenAWarmLineAfterEveryVmAnsweredWithItsName() {
+        Run run = run("ssh", "--vms", "6", "--connections", "2", "--warmup", "0");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(lines.size() - 2)).startsWith("phase=cold vms=6 ").contains("lower_bound_ms=1000", "failed=0");
+        Map<String, String> warm = run.figures();
+        assertThat(warm).containsEntry("phase", "warm").containsEntry("vms", "6").containsEntry("failed", "0");
+        // Every VM ran `sleep 1`: no fan-out can beat the sleep.
+        assertThat(Long.parseLong(warm.get("wall_ms"))).isGreaterThanOrEqualTo(1000);
+        assertThat(warm.get("ratio")).matches("\\d+\\.\\d\\d");
+    }
+
+    @Test
     void soakFindsNoOrphanAndNoLeak() {
         Run run = run("soak", "--rounds", "20", "--seed", "7");
 

@@ -7,7 +7,6 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
-import com.jcraft.jsch.Slf4jLogger;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -95,7 +94,7 @@ final class SshSessions implements AutoCloseable {
     private Session connect(SshEndpoint target, Session bastion, Duration timeout) {
         try {
             JSch jsch = new JSch();
-            jsch.setInstanceLogger(new Slf4jLogger());
+            jsch.setInstanceLogger(new JschLog());
             jsch.setHostKeyRepository(pins);
             if (target.privateKey() != null) {
                 jsch.addIdentity(target.vm(), target.privateKey().reveal().getBytes(StandardCharsets.UTF_8), null, null);

@@ -20,6 +20,12 @@ public record TransferReport(String mci, List<TransferResult> results, Duration 
         return results.stream().allMatch(TransferResult::ok);
     }
 
+    @Override
+    public String toString() {
+        return "TransferReport[" + mci + ": " + results.size() + " VMs, " + (results.size() - failed().size()) + " ok, "
+                + failed().size() + " failed, " + duration.toMillis() + " ms]";
+    }
+
     /** The VMs it did not reach. */
     public List<TransferResult> failed() {
         return results.stream().filter(r -> !r.ok()).toList();
