@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Real SSH servers on {@code 127.0.0.1} behind mock VMs, for end-to-end tests of remote
  * commands. Hand it to a mock connection ({@code cloud.unwrap(MockControl.class).serveSsh(servers)},
  * or use {@code @MockCloudTest(ssh = true)}): each VM created through that connection from then
- * on gets its own port and ECDSA P-256 host key, and its {@code Vm.ssh()} points there (a VM
+ * on gets its own port and Ed25519 host key, and its {@code Vm.ssh()} points there (a VM
  * without a public IP is reached through a bastion, see below).
  *
  * <h2>What a served VM does</h2>
@@ -151,7 +151,7 @@ public final class MockSshServers implements MockSshHosting, AutoCloseable {
         return this;
     }
 
-    /** The VM's current host key as an OpenSSH public key line ({@code ecdsa-sha2-nistp256 AAAA...}), to pin or compare. */
+    /** The VM's current host key as an OpenSSH public key line ({@code ssh-ed25519 AAAA...}), to pin or compare. */
     public String hostKey(String vmName) {
         return PublicKeyEntry.toString(get(vmName).hostKey().getPublic());
     }

@@ -3,7 +3,9 @@ package io.multicloud.testkit.ssh;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.apache.sshd.server.Environment;
@@ -21,12 +23,16 @@ import org.slf4j.LoggerFactory;
  * still runs. The exit status is sent once both outputs have ended and the process has exited.
  * Closing the channel kills the process and everything it started.
  *
- * <p>The pumps block on pipes, so they run on platform threads of a shared pool: a virtual
- * thread blocked on a pipe holds its carrier, and hundreds of commands at once would starve them.
+ * <p>Everything runs on a shared pool of platform threads, never on MINA's IO threads: starting
+ * a process waits for the child to exec (milliseconds when hundreds start at once), and an IO
+ * thread waiting there would hold up every other session. The pumps block on pipes, which a
+ * virtual thread would do while holding its carrier.
  */
 final class VmProcess implements Command {
     private static final Logger log = LoggerFactory.getLogger(VmProcess.class);
     private static final int CHUNK = 32 * 1024;
+    /** What a shell answers when it cannot run a command at all. */
+    private static final int CANNOT_RUN = 127;
 
     private final ServedVm vm;
     private final List<String> argv;
@@ -36,8 +42,8 @@ final class VmProcess implements Command {
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
-    private volatile Process process;
-    private volatile boolean destroyed;
+    private Process process;
+    private boolean destroyed;
 
     VmProcess(ServedVm vm, List<String> argv, ExecutorService pumps, LiveProcesses live) {
         this.vm = vm;
@@ -67,31 +73,18 @@ final class VmProcess implements Command {
     }
 
     @Override
-    public void start(ChannelSession channel, Environment env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(vm.home().toFile());
-        builder.environment().clear();
-        builder.environment().putAll(vm.environment(env.getEnv()));
-        Process p = builder.start();
-        process = p;
-        live.add(p);
-        // The command itself is not logged: it may carry a secret.
-        log.debug("{} runs a {} as pid {}", vm, argv.size() > 1 ? "command" : "shell", p.pid());
-        CompletableFuture<Void> stdout = CompletableFuture.runAsync(() -> copy(p.getInputStream(), out), pumps);
-        CompletableFuture<Void> stderr = CompletableFuture.runAsync(() -> copy(p.getErrorStream(), err), pumps);
-        pumps.execute(() -> feed(in, p.getOutputStream()));
-        CompletableFuture.allOf(stdout, stderr).thenCompose(v -> p.onExit()).whenComplete((done, failure) -> {
-            try {
-                finish(p, failure);
-            } catch (RuntimeException e) {
-                log.warn("{}: could not report the end of pid {}", vm, p.pid(), e);
-            }
-        });
+    public void start(ChannelSession channel, Environment env) {
+        Map<String, String> environment = vm.environment(env.getEnv());
+        pumps.execute(() -> run(environment));
     }
 
     @Override
     public void destroy(ChannelSession channel) {
-        destroyed = true;
-        Process p = process;
+        Process p;
+        synchronized (this) {
+            destroyed = true;
+            p = process;
+        }
         if (p != null && p.isAlive()) {
             log.debug("{}: channel closed, killing pid {}", vm, p.pid());
             killTree(p.toHandle());
@@ -104,17 +97,67 @@ final class VmProcess implements Command {
         root.destroyForcibly();
     }
 
-    private void finish(Process p, Throwable failure) {
-        if (failure != null) {
-            log.warn("{}: a command's streams failed; killing pid {}", vm, p.pid(), failure);
-            killTree(p.toHandle());
-            p.onExit().join();
-        }
-        live.remove(p);
-        if (destroyed) {
+    /** Starts the process, pumps its streams (stdout on this thread), and reports how it ended. */
+    private void run(Map<String, String> environment) {
+        Process p = launch(environment);
+        if (p == null) {
             return;
         }
-        int status = p.exitValue();
+        try {
+            CompletableFuture<Void> stderr = CompletableFuture.runAsync(() -> copy(p.getErrorStream(), err), pumps);
+            pumps.execute(() -> feed(in, p.getOutputStream()));
+            copy(p.getInputStream(), out);
+            stderr.join();
+            finish(p.waitFor());
+        } catch (InterruptedException e) {
+            // the servers are closing: they kill what still runs
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("{}: a command's streams failed; killing pid {}", vm, p.pid(), e);
+            killTree(p.toHandle());
+        } finally {
+            live.remove(p);
+        }
+    }
+
+    /** The started process, or null when the channel closed first or the process could not start (then reported). */
+    private Process launch(Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(vm.home().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        synchronized (this) {
+            if (destroyed) {
+                return null;
+            }
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                log.warn("{}: cannot start a command: {}", vm, e.toString());
+                report("mock VM " + vm.name() + ": cannot run the command: " + e.getMessage() + "\n");
+                return null;
+            }
+            live.add(process);
+            // The command itself is not logged: it may carry a secret.
+            log.debug("{} runs a {} as pid {}", vm, argv.size() > 1 ? "command" : "shell", process.pid());
+            return process;
+        }
+    }
+
+    private void report(String message) {
+        try {
+            err.write(message.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            log.debug("{}: could not report a failed start: {}", vm, e.toString());
+        }
+        finish(CANNOT_RUN);
+    }
+
+    private void finish(int status) {
+        synchronized (this) {
+            if (destroyed) {
+                return;
+            }
+        }
         try {
             out.flush();
             err.flush();

@@ -62,7 +62,7 @@ class MockSshServersTest {
         assertThat(a.ssh().port()).isEqualTo(servers.port("vm-a")).isNotEqualTo(b.ssh().port());
         assertThat(servers.homeOf("vm-a")).isDirectory().startsWith(work.resolve("vms"));
         assertThat(servers.homeOf("vm-a")).isNotEqualTo(servers.homeOf("vm-b"));
-        assertThat(servers.hostKey("vm-a")).startsWith("ecdsa-sha2-nistp256 ").isNotEqualTo(servers.hostKey("vm-b"));
+        assertThat(servers.hostKey("vm-a")).startsWith("ssh-ed25519 ").isNotEqualTo(servers.hostKey("vm-b"));
     }
 
     @Test

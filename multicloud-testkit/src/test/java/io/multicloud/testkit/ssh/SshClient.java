@@ -12,16 +12,16 @@ import com.jcraft.jsch.SftpException;
 import com.jcraft.jsch.SocketFactory;
 import io.multicloud.api.KeyPair;
 import io.multicloud.api.SshAccess;
-import io.multicloud.testkit.Await;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /** A JSch session for the tests: logs in, runs commands, uploads files, and tunnels to a private VM. */
 final class SshClient implements AutoCloseable {
@@ -80,23 +80,27 @@ final class SshClient implements AutoCloseable {
         return session.isConnected();
     }
 
-    Result exec(String command) throws JSchException, IOException {
+    Result exec(String command) throws JSchException, InterruptedException {
         return exec(command, null);
     }
 
     /** Runs a command, sending {@code stdin} (then EOF) when given, and returns what it wrote and its exit status. */
-    Result exec(String command, String stdin) throws JSchException, IOException {
+    Result exec(String command, String stdin) throws JSchException, InterruptedException {
         ChannelExec channel = (ChannelExec) session.openChannel("exec");
         try {
             channel.setCommand(command);
             channel.setInputStream(stdin == null ? null : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            // JSch writes into these from its session thread: no pipe, no second reader thread.
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // JSch writes into these from its session thread (no pipe, no reader thread) and closes stdout at EOF.
+            Captured out = new Captured();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             channel.setOutputStream(out);
             channel.setErrStream(err);
             channel.connect(TIMEOUT_MS);
-            Await.until("the end of '" + command + "'", channel::isClosed, WAIT);
+            if (!out.closed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("no end of output from '" + command + "' within " + WAIT);
+            }
+            // The exit status follows the EOF at once.
+            awaitClosed(channel);
             return new Result(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             channel.disconnect();
@@ -139,11 +143,24 @@ final class SshClient implements AutoCloseable {
         session.disconnect();
     }
 
-    static String readAll(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Polls briefly for the channel's close, which comes right after the exit status. */
+    private static void awaitClosed(ChannelExec channel) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!channel.isClosed()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the channel did not close within " + WAIT);
+            }
+            LockSupport.parkNanos(500_000);
+        }
+    }
+
+    /** Captured output that tells when JSch closed it (at the channel's EOF). */
+    private static final class Captured extends ByteArrayOutputStream {
+        final CountDownLatch closed = new CountDownLatch(1);
+
+        @Override
+        public void close() {
+            closed.countDown();
         }
     }
 

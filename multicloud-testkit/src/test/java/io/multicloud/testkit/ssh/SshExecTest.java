@@ -11,6 +11,7 @@ import io.multicloud.testkit.Await;
 import io.multicloud.testkit.MockCloudTest;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,16 @@ class SshExecTest {
             client.upload("job.sh", "echo \"ran in $(pwd) on $(hostname)\"\n");
             assertThat(servers.homeOf("vm-1").resolve("job.sh")).hasContent("echo \"ran in $(pwd) on $(hostname)\"");
             assertThat(client.exec("sh ./job.sh").stdout()).isEqualTo("ran in " + servers.homeOf("vm-1") + " on vm-1\n");
+        }
+    }
+
+    @Test
+    void aCommandThatCannotStartEndsWith127AndSaysWhy(MockSshServers servers) throws Exception {
+        try (SshClient client = SshClient.withKey(vm.ssh(), key)) {
+            Files.delete(servers.homeOf("vm-1"));
+            SshClient.Result result = client.exec("true");
+            assertThat(result.exit()).isEqualTo(127);
+            assertThat(result.stderr()).contains("cannot run the command");
         }
     }
 
