@@ -142,8 +142,9 @@ public final class MockControl {
      *   <li>without one ({@code VmRequest.publicIp(false)}): its private IP, port 22, the login user
      *       — reachable only through a bastion in its VPC, as in a cloud.</li>
      * </ul>
-     * {@code publicIp()} and {@code privateIp()} stay the mock's addresses. The served port is not
-     * kept in the state file: a VM loaded from it is not served.
+     * {@code publicIp()} and {@code privateIp()} stay the mock's addresses. Every VM created is
+     * served, one told to fail included; the hosting does not follow the VM's status. The served
+     * port is not kept in the state file: a VM loaded from it is not served.
      */
     public MockControl serveSsh(MockSshHosting hosting) {
         ctx.behaviour.sshHosting(hosting);

@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  *       when B is served in A's account, region and VPC; every other target is refused.</li>
  * </ul>
  *
+ * <p>A served VM answers from its creation until it is deleted, whatever its status: a suspended
+ * or failed VM still answers. Use {@link #unreachable} to take one off the network.
+ *
  * <h2>How it is built</h2>
  * One MINA SSHD server (one IO pool) listens on one port per VM and tells the VMs apart by the
  * port a session came in on; commands' pipes are pumped by a shared pool of daemon threads.
