@@ -55,7 +55,9 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>How it is built</h2>
  * One MINA SSHD server (one IO pool) listens on one port per VM and tells the VMs apart by the
- * port a session came in on; commands' pipes are pumped by a shared pool of daemon threads.
+ * port a session came in on. Commands are started by one long-lived {@code /bin/sh} (cheaper than
+ * starting them from a JVM with hundreds of sockets open) and their pipes pumped by a shared pool
+ * of daemon threads.
  * Everything listens on 127.0.0.1 only. Thread-safe. {@link #close()} closes every port, session,
  * thread and command; it deletes nothing (the VMs' directories stay under the work dir).
  */
@@ -64,17 +66,18 @@ public final class MockSshServers implements MockSshHosting, AutoCloseable {
 
     private final Path workDir;
     private final ServedVms vms = new ServedVms();
-    private final LiveProcesses live = new LiveProcesses();
     private final ExecutorService pumps = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("mock-ssh-pump-", 1).factory());
+    private final ShellLauncher launcher;
     private final MultiPortSshServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MockSshServers(Path workDir) {
+    private MockSshServers(Path workDir, ShellLauncher launcher) {
         this.workDir = workDir;
+        this.launcher = launcher;
         this.server = (MultiPortSshServer) ServerBuilder.builder().factory(MultiPortSshServer::new).build();
         VmLogins logins = new VmLogins(vms);
-        VmCommands commands = new VmCommands(vms, pumps, live);
+        VmCommands commands = new VmCommands(vms, launcher, pumps);
         server.setKeyPairProvider(new VmHostKeys(vms));
         server.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
         server.setPublickeyAuthenticator(logins);
@@ -94,9 +97,17 @@ public final class MockSshServers implements MockSshHosting, AutoCloseable {
      * @param workDir where each VM gets its directories ({@code <name>-<id>/home} and {@code /bin}); created if missing
      */
     public static MockSshServers start(Path workDir) {
-        MockSshServers servers = new MockSshServers(workDir.toAbsolutePath());
+        Path dir = workDir.toAbsolutePath();
+        ShellLauncher launcher;
         try {
-            Files.createDirectories(servers.workDir);
+            Files.createDirectories(dir);
+            // First, while this JVM has few descriptors open: see ShellLauncher.
+            launcher = ShellLauncher.start(dir.resolve(".launch"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the mock SSH servers' command launcher", e);
+        }
+        MockSshServers servers = new MockSshServers(dir, launcher);
+        try {
             servers.server.startWithoutPorts();
         } catch (IOException e) {
             servers.close();
@@ -225,7 +236,7 @@ public final class MockSshServers implements MockSshHosting, AutoCloseable {
         } catch (IOException e) {
             log.warn("the mock SSH server did not stop cleanly: {}", e.toString());
         }
-        live.killAll();
+        launcher.close();
         pumps.shutdownNow();
         try {
             if (!pumps.awaitTermination(10, TimeUnit.SECONDS)) {

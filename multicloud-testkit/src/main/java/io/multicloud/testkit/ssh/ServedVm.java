@@ -129,7 +129,8 @@ final class ServedVm {
         return env;
     }
 
-    private static String systemPath() {
+    /** The JVM's PATH, the system part of every command's PATH. */
+    static String systemPath() {
         String path = System.getenv("PATH");
         return path == null || path.isBlank() ? "/usr/local/bin:/usr/bin:/bin" : path;
     }

@@ -106,6 +106,20 @@ class SshExecTest {
     }
 
     @Test
+    void aBackgroundProcessLeftByOneCommandNeverReadsTheNextCommandsStdin(MockSshServers servers) throws Exception {
+        try (SshClient client = SshClient.withKey(vm.ssh(), key)) {
+            ChannelExec first = client.start("cat > stolen.txt 2>/dev/null & echo left");
+            Lines firstOut = new Lines(first.getInputStream());
+            first.connect(SshClient.TIMEOUT_MS);
+            assertThat(firstOut.next()).isEqualTo("left");
+
+            assertThat(client.exec("cat", "mine\n").stdout()).isEqualTo("mine\n");
+            first.disconnect();
+            assertThat(servers.homeOf("vm-1").resolve("stolen.txt")).isEmptyFile();
+        }
+    }
+
+    @Test
     void anSftpUploadToARelativePathLandsInTheHomeAndRuns(MockSshServers servers) throws Exception {
         try (SshClient client = SshClient.withKey(vm.ssh(), key)) {
             client.upload("job.sh", "echo \"ran in $(pwd) on $(hostname)\"\n");
