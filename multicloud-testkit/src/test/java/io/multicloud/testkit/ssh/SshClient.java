@@ -62,7 +62,7 @@ final class SshClient implements AutoCloseable {
         session.setConfig("StrictHostKeyChecking", "no");
         session.setConfig("PreferredAuthentications", key != null ? "publickey" : "password");
         if (password != null) {
-            session.setPassword(password);
+            session.setPassword(password.getBytes(StandardCharsets.UTF_8));
         }
         if (proxy != null) {
             session.setProxy(proxy);
