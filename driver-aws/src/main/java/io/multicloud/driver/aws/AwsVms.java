@@ -235,11 +235,24 @@ final class AwsVms implements VmService {
                 i.stateReason() == null ? null : i.stateReason().message(), ctx.config().region(), i.placement() == null ? null : i.placement().availabilityZone(),
                 i.instanceTypeAsString(), Ec2Tags.value(i.tags(), IMAGE_TAG).orElse(i.imageId()),
                 related.vpcs().getOrDefault(i.vpcId(), i.vpcId()), related.subnets().getOrDefault(i.subnetId(), i.subnetId()),
-                i.securityGroups().stream().map(GroupIdentifier::groupName).toList(), i.keyName(),
+                securityGroupNames(i), i.keyName(),
                 i.publicIpAddress(), i.privateIpAddress(), ssh,
                 root.map(v -> v.size() == null ? 0 : v.size()).orElse(0),
                 root.map(v -> v.volumeTypeAsString()).orElse(null),
                 i.launchTime(), Ec2Tags.user(i.tags()));
+    }
+
+    /**
+     * The instance's security groups; for one launched with a network interface spec (no public
+     * IP), moto lists them only on the interface, so they are read from there when the instance
+     * lists none.
+     */
+    private static List<String> securityGroupNames(Instance i) {
+        if (!i.securityGroups().isEmpty() || !i.hasNetworkInterfaces()) {
+            return i.securityGroups().stream().map(GroupIdentifier::groupName).toList();
+        }
+        return i.networkInterfaces().stream().flatMap(n -> n.groups().stream()).map(GroupIdentifier::groupName)
+                .distinct().toList();
     }
 
     private static Optional<String> rootVolumeId(Instance i) {

@@ -167,6 +167,30 @@ class AwsEc2MotoTest {
     }
 
     @Test
+    void aVmAskedToStayPrivateGetsNoPublicIpButItsSubnetAndSecurityGroups() {
+        Vpc vpc = cloud.vpcs().create(VpcRequest.named(unique("vpc")).cidr("10.66.0.0/16").subnet("a", "10.66.1.0/24"));
+        String sg = unique("sg");
+        cloud.securityGroups().create(io.multicloud.api.SecurityGroupRequest.named(sg).vpc(vpc.name())
+                .allowInbound(io.multicloud.api.Protocol.TCP, 22));
+        String name = unique("vm");
+        try {
+            cloud.vms().create(VmRequest.named(name).image("amazon-linux-2023").spec("t3.micro").subnet(vpc, "a")
+                    .securityGroups(sg).publicIp(false));
+            Vm vm = cloud.vms().waitUntil(name, VmStatus.RUNNING, Duration.ofMinutes(1));
+
+            assertThat(vm.publicIp()).isNull();
+            assertThat(vm.privateIp()).startsWith("10.66.1.");
+            assertThat(vm.subnet()).isEqualTo("a");
+            assertThat(vm.securityGroups()).containsExactly(sg);
+            assertThat(vm.ssh().host()).isEqualTo(vm.privateIp());
+        } finally {
+            cloud.vms().delete(name);
+            cloud.securityGroups().delete(sg);
+            cloud.vpcs().delete(vpc.name());
+        }
+    }
+
+    @Test
     void aVmWithAKeyPairGetsTheMulticloudUserWithTheKeyInItsUserData() {
         Vpc vpc = cloud.vpcs().create(VpcRequest.named(unique("vpc")).cidr("10.68.0.0/16").subnet("a", "10.68.1.0/24"));
         String key = unique("key");
