@@ -58,7 +58,7 @@ public final class MultiCloud implements AutoCloseable {
         this.settings = new ConnectionSettings(builder.environment, builder.home);
         Journal journal = builder.journalDir == null ? new MemoryJournal() : new DirectoryJournal(builder.journalDir);
         Path sshDir = builder.sshStore != null ? builder.sshStore : builder.home.resolve(".multicloud").resolve("ssh");
-        this.remote = new RemoteExecutor(new SshStore(sshDir));
+        this.remote = new RemoteExecutor(new SshStore(sshDir), builder.sshIdle);
         this.mcis = new MciEngine(journal, Retry.DEFAULT, builder.mciConcurrency, builder.mciVmTimeout, remote);
     }
 
@@ -168,6 +168,7 @@ public final class MultiCloud implements AutoCloseable {
         private Path home = Path.of(System.getProperty("user.home", "."));
         private Path journalDir;
         private Path sshStore;
+        private Duration sshIdle = Duration.ofMinutes(5);
         private int mciConcurrency = 10;
         private Duration mciVmTimeout = Duration.ofMinutes(10);
 
@@ -207,6 +208,15 @@ public final class MultiCloud implements AutoCloseable {
          */
         public Builder sshStore(Path dir) {
             this.sshStore = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        /**
+         * How long an SSH session to a VM stays open without use, for later commands to reuse
+         * (default 5 minutes); a command still running keeps its session open.
+         */
+        public Builder sshSessionIdle(Duration idle) {
+            this.sshIdle = Objects.requireNonNull(idle);
             return this;
         }
 

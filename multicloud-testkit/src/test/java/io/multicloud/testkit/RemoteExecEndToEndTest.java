@@ -271,6 +271,46 @@ class RemoteExecEndToEndTest {
     }
 
     @Test
+    void repeatedCommandsReuseTheOpenSessionOfEachVm() {
+        Mci mci = sixVms();
+        assertThat(mci.exec("true").ok()).isTrue();
+        assertThat(mci.exec(RemoteCommand.of("true", "echo again")).ok()).isTrue();
+        assertThat(mci.upload(tmp.resolve("home").resolve(".multicloud").resolve("ssh").resolve("known_hosts"), "pins").ok()).isTrue();
+
+        // A new login would have made a second session beside the pooled one, which stays open for 5 minutes.
+        assertThat(mci.vms()).allSatisfy(vm -> assertThat(servers.openSessions(vm.name())).isEqualTo(1));
+    }
+
+    @Test
+    void anIdleSessionClosesButNeverUnderACommandStillRunning() throws Exception {
+        try (MultiCloud shortIdle = MultiCloud.builder().environment(Map.of()).home(tmp.resolve("home2"))
+                .sshSessionIdle(Duration.ofMillis(200)).build()) {
+            Cloud cloud = shortIdle.connect(ConnectionConfig.of("mock", "mars").named("idle")
+                    .credential("account", "idle-" + UUID.randomUUID().toString().substring(0, 8)).property("transition_ms", "10"));
+            cloud.unwrap(MockControl.class).serveSsh(servers);
+            Mci mci = shortIdle.mci("idle").subGroup("web", cloud, "m1.small", "ubuntu-22.04", 2).create();
+            try {
+                assertThat(mci.exec("true").ok()).isTrue();
+
+                // Runs several times the idle timeout: the pool lets the session go meanwhile, but it
+                // closes only once the command is over.
+                CompletableFuture<ExecReport> slow = mci.execAsync(RemoteCommand.of("sleep 1.5; echo done")
+                        .on("multicloud:vm=idle-web-1"));
+                Await.until("the idle session of the other VM is closed", () -> servers.openSessions("idle-web-2") == 0,
+                        Duration.ofSeconds(10));
+                assertThat(slow).isNotDone();
+                ExecReport report = slow.get(10, TimeUnit.SECONDS);
+                assertThat(report.ok()).as(report.results().toString()).isTrue();
+                assertThat(report.of("idle-web-1").stdout()).isEqualTo("done\n");
+                Await.until("the session is closed after the command", () -> servers.openSessions("idle-web-1") == 0,
+                        Duration.ofSeconds(10));
+            } finally {
+                mci.delete();
+            }
+        }
+    }
+
+    @Test
     void aVmWithAStoredPasswordLogsInWithItWhenNoKeyIsStored() {
         Mci mci = sixVms();
         String connection = mars.config().name();

@@ -106,6 +106,23 @@ class OpenStackVmFailuresTest {
     }
 
     @Test
+    void aVmAskedToStayPrivateGetsNoFloatingIpWhateverTheFloatingNetwork() {
+        Vpc vpc = demo.vpcs().create(VpcRequest.named("vpc-" + suffix).cidr("10.78.0.0/16").subnet("sn", "10.78.1.0/24"));
+        Cloud withFloating = multiCloud.connect(LocalOpenStack.demo().property(OpenStackVms.FLOATING_NETWORK, "no-such-" + suffix));
+        String name = "vm-" + suffix;
+        try {
+            withFloating.vms().create(VmRequest.named(name).image("cirros-fake").spec("m1.tiny").subnet(vpc, "sn").publicIp(false));
+            Vm vm = withFloating.vms().waitUntil(name, VmStatus.RUNNING, Duration.ofMinutes(2));
+            assertThat(vm.publicIp()).isNull();
+            assertThat(vm.privateIp()).startsWith("10.78.1.");
+        } finally {
+            withFloating.vms().delete(name);
+            demo.vpcs().delete(vpc.name());
+        }
+        assertThat(portNames()).doesNotContain(name);
+    }
+
+    @Test
     void anUnknownFloatingNetworkIsNotFoundBeforeAnythingIsMade() {
         Vpc vpc = demo.vpcs().create(VpcRequest.named("vpc-" + suffix).cidr("10.77.0.0/16").subnet("sn", "10.77.1.0/24"));
         Cloud withFloating = multiCloud.connect(LocalOpenStack.demo().property(OpenStackVms.FLOATING_NETWORK, "no-such-" + suffix));

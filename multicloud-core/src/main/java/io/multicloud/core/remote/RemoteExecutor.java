@@ -41,9 +41,20 @@ public final class RemoteExecutor implements AutoCloseable {
 
     /** An executor logging in with what the store holds and pinning host keys there. */
     public RemoteExecutor(SshStore store) {
+        this(store, SshSessions.IDLE);
+    }
+
+    /**
+     * As {@link #RemoteExecutor(SshStore)}, with sessions closed after {@code idle} without use
+     * (a command still running keeps its session open).
+     */
+    public RemoteExecutor(SshStore store, Duration idle) {
+        if (idle == null || idle.isNegative() || idle.isZero()) {
+            throw new InvalidRequestException("idle", "must be a positive duration, not " + idle);
+        }
         this.store = store;
         this.credentials = new SshCredentials(store);
-        this.sessions = new SshSessions(store);
+        this.sessions = new SshSessions(store, idle);
         this.bastions = new Bastions(credentials);
     }
 
@@ -196,14 +207,18 @@ public final class RemoteExecutor implements AutoCloseable {
             return work.run(session);
         } catch (JSchException stale) {
             sessions.discard(target, bastion, session);
-            Session fresh = sessions.session(target, bastion, options.connectTimeout());
-            try {
-                return work.run(fresh);
-            } catch (JSchException e) {
-                sessions.discard(target, bastion, fresh);
-                throw new RemoteFailure(TransportError.Kind.SESSION, "VM " + vm.name() + " on " + vm.connection()
-                        + " accepted the login but not a channel: " + e.getMessage());
-            }
+        } finally {
+            sessions.release(session);
+        }
+        Session fresh = sessions.session(target, bastion, options.connectTimeout());
+        try {
+            return work.run(fresh);
+        } catch (JSchException e) {
+            sessions.discard(target, bastion, fresh);
+            throw new RemoteFailure(TransportError.Kind.SESSION, "VM " + vm.name() + " on " + vm.connection()
+                    + " accepted the login but not a channel: " + e.getMessage());
+        } finally {
+            sessions.release(fresh);
         }
     }
 

@@ -3,6 +3,7 @@ package io.multicloud.core.remote;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
@@ -13,8 +14,15 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Open SSH sessions, one per VM, address and user, reused by later commands while they stay
- * connected (idle ones close after {@link #IDLE}). A session is only ever handed out connected;
+ * connected (idle ones leave the pool after a while, 5 minutes by default, and close once no
+ * command uses them). A session is only ever handed out connected;
  * one found broken is dropped and made again. Host keys are checked against the store's pins
  * ({@link PinnedHostKeys}); a VM behind a bastion is reached through the bastion's own pooled
  * session. Connecting happens on virtual threads outside any cache lock, so 200 VMs connect at
@@ -41,24 +50,32 @@ final class SshSessions implements AutoCloseable {
     static final String KEX = "curve25519-sha256,curve25519-sha256@libssh.org,ecdh-sha2-nistp256,ecdh-sha2-nistp384,"
             + "ecdh-sha2-nistp521,diffie-hellman-group-exchange-sha256,diffie-hellman-group16-sha512,"
             + "diffie-hellman-group14-sha256";
-    /** How long an unused session stays open. */
+    /** How long an unused session stays open, unless told otherwise. */
     static final Duration IDLE = Duration.ofMinutes(5);
 
     private final PinnedHostKeys pins;
     private final ExecutorService connectors = Executors.newVirtualThreadPerTaskExecutor();
     private final ThreadFactory sessionThreads = Thread.ofVirtual().name("multicloud-ssh-", 0).factory();
-    private final AsyncCache<String, Session> open = Caffeine.newBuilder()
-            .expireAfterAccess(IDLE)
-            .executor(Runnable::run)
-            .removalListener((String key, Session session, RemovalCause cause) -> {
-                if (session != null) {
-                    session.disconnect();
-                }
-            })
-            .buildAsync();
+    private final AsyncCache<String, Session> open;
+    /** Sessions handed out and not released yet: a session leaves the pool, but closes only when none uses it. */
+    private final Map<Session, Integer> leases = new IdentityHashMap<>();
+    private final Set<Session> retired = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The bastion session each session through a bastion runs in: held (leased) as long as it lives. */
+    private final Map<Session, Session> bastionOf = new ConcurrentHashMap<>();
 
-    SshSessions(SshStore store) {
+    /** Sessions pinning host keys in the store, each leaving the pool after {@code idle} unused. */
+    SshSessions(SshStore store, Duration idle) {
         this.pins = new PinnedHostKeys(store);
+        this.open = Caffeine.newBuilder()
+                .expireAfterAccess(idle)
+                .executor(Runnable::run)
+                .scheduler(Scheduler.systemScheduler())   // idle sessions close on time, with no other call to notice
+                .removalListener((String key, Session session, RemovalCause cause) -> {
+                    if (session != null) {
+                        retire(session);
+                    }
+                })
+                .buildAsync();
     }
 
     /**
@@ -70,10 +87,11 @@ final class SshSessions implements AutoCloseable {
         String key = bastion == null ? target.sessionKey() : target.sessionKey() + "|via|" + bastion.sessionKey();
         for (int attempt = 0; ; attempt++) {
             CompletableFuture<Session> pending = open.get(key, (k, executor) -> CompletableFuture.supplyAsync(
-                    () -> connect(target, bastion == null ? null : session(bastion, null, connectTimeout), connectTimeout),
+                    () -> bastion == null ? connect(target, null, connectTimeout) : connectThrough(target, bastion, connectTimeout),
                     connectors));
             Session session = await(pending);
             if (session.isConnected() || attempt > 0) {
+                lease(session);
                 return session;
             }
             // Closed by the VM (rebooted, rebuilt) since it was last used: make it again.
@@ -82,11 +100,30 @@ final class SshSessions implements AutoCloseable {
         }
     }
 
-    /** Drops a session that failed to open a channel, so the next call connects anew. */
+    /**
+     * Ends the caller's use of a session from {@link #session}: a session the pool let go meanwhile
+     * (idle too long, found broken) closes when its last user releases it, so that a long command
+     * is never cut off by the idle timer.
+     */
+    void release(Session session) {
+        boolean close;
+        synchronized (leases) {
+            int left = leases.merge(session, -1, Integer::sum);
+            if (left > 0) {
+                return;
+            }
+            leases.remove(session);
+            close = retired.remove(session);
+        }
+        if (close) {
+            close(session);
+        }
+    }
+
+    /** Takes a session that failed to open a channel out of the pool, so the next call connects anew. */
     void discard(SshEndpoint target, SshEndpoint bastion, Session session) {
         String key = bastion == null ? target.sessionKey() : target.sessionKey() + "|via|" + bastion.sessionKey();
         open.synchronous().asMap().remove(key, session);
-        session.disconnect();
     }
 
     /** How many sessions are open. */
@@ -97,7 +134,55 @@ final class SshSessions implements AutoCloseable {
     @Override
     public void close() {
         open.synchronous().invalidateAll();
+        List<Session> left;
+        synchronized (leases) {
+            left = new ArrayList<>(leases.keySet());
+            left.addAll(retired);
+            leases.clear();
+            retired.clear();
+        }
+        left.forEach(Session::disconnect);
+        bastionOf.values().forEach(Session::disconnect);
+        bastionOf.clear();
         connectors.shutdownNow();
+    }
+
+    private void lease(Session session) {
+        synchronized (leases) {
+            leases.merge(session, 1, Integer::sum);
+        }
+    }
+
+    /** Out of the pool: closes now when unused, else when its last user releases it. */
+    private void retire(Session session) {
+        synchronized (leases) {
+            if (leases.containsKey(session)) {
+                retired.add(session);
+                return;
+            }
+        }
+        close(session);
+    }
+
+    private void close(Session session) {
+        session.disconnect();
+        Session bastion = bastionOf.remove(session);
+        if (bastion != null) {
+            release(bastion);
+        }
+    }
+
+    /** Connects through the bastion's session, which stays leased as long as this session lives. */
+    private Session connectThrough(SshEndpoint target, SshEndpoint bastion, Duration timeout) {
+        Session jump = session(bastion, null, timeout);
+        try {
+            Session session = connect(target, jump, timeout);
+            bastionOf.put(session, jump);
+            return session;
+        } catch (RuntimeException e) {
+            release(jump);
+            throw e;
+        }
     }
 
     private Session connect(SshEndpoint target, Session bastion, Duration timeout) {
