@@ -14,25 +14,32 @@ final class Launch {
     final CompletableFuture<Void> made = new CompletableFuture<>();
     final CompletableFuture<Long> pid = new CompletableFuture<>();
     final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    private final Path dir;
+    private final Path run;
+    private final long n;
 
-    Launch(Path dir) {
-        this.dir = dir;
+    Launch(Path run, long n) {
+        this.run = run;
+        this.n = n;
     }
 
     /** The command's stdin, to write. */
     Path in() {
-        return dir.resolve("in");
+        return run.resolve(n + ".in");
     }
 
     /** The command's stdout, to read. */
     Path out() {
-        return dir.resolve("out");
+        return run.resolve(n + ".out");
     }
 
     /** The command's stderr, to read. */
     Path err() {
-        return dir.resolve("err");
+        return run.resolve(n + ".err");
+    }
+
+    /** The environment and command, for the launcher to read. */
+    Path env() {
+        return run.resolve(n + ".env");
     }
 
     void fail(Throwable cause) {
@@ -44,7 +51,7 @@ final class Launch {
     /** Removes the pipes and the environment file, once the command is over. */
     void delete() {
         try {
-            for (Path p : List.of(in(), out(), err(), dir.resolve("env"), dir)) {
+            for (Path p : List.of(in(), out(), err(), env())) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
