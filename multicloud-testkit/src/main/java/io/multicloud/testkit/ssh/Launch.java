@@ -14,32 +14,25 @@ final class Launch {
     final CompletableFuture<Void> made = new CompletableFuture<>();
     final CompletableFuture<Long> pid = new CompletableFuture<>();
     final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    private final Path run;
-    private final long n;
+    private final Path dir;
 
-    Launch(Path run, long n) {
-        this.run = run;
-        this.n = n;
+    Launch(Path dir) {
+        this.dir = dir;
     }
 
     /** The command's stdin, to write. */
     Path in() {
-        return run.resolve(n + ".in");
+        return dir.resolve("in");
     }
 
     /** The command's stdout, to read. */
     Path out() {
-        return run.resolve(n + ".out");
+        return dir.resolve("out");
     }
 
     /** The command's stderr, to read. */
     Path err() {
-        return run.resolve(n + ".err");
-    }
-
-    /** The environment and command, for the launcher to read. */
-    Path env() {
-        return run.resolve(n + ".env");
+        return dir.resolve("err");
     }
 
     void fail(Throwable cause) {
@@ -51,7 +44,7 @@ final class Launch {
     /** Removes the pipes and the environment file, once the command is over. */
     void delete() {
         try {
-            for (Path p : List.of(in(), out(), err(), env())) {
+            for (Path p : List.of(in(), out(), err(), dir.resolve("env"), dir)) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {

@@ -25,11 +25,10 @@ import org.slf4j.LoggerFactory;
  * descriptors open took 1.8 s of CPU instead of 0.3 s). The launcher shell holds two pipes, so
  * the forks it makes are cheap, and it is started once, before any VM is served.
  *
- * <p>How: for command {@code n}, this class writes {@code <run>/<n>.env} (the environment as
- * {@code export} lines and the command as {@code c}) and sends {@code n} on the shell's stdin.
- * The shell makes the named pipes {@code <n>.in}, {@code <n>.out}, {@code <n>.err} ahead, 64
- * commands' worth in one {@code mkfifo} (one process less per command); a subshell checks that
- * they are there and answers {@code made n}; it then opens them (the caller opens its ends in the same order: in, out, err),
+ * <p>How: for command {@code n}, this class writes {@code <run>/<n>/env} (the environment as
+ * {@code export} lines and the command as {@code c}) and sends {@code n} on the shell's stdin. A
+ * subshell makes three named pipes {@code in}, {@code out}, {@code err} and answers
+ * {@code made n}; it then opens them (the caller opens its ends in the same order: in, out, err),
  * enters the VM's home, starts {@code /bin/sh -c "$c"} with them as stdin, stdout and stderr
  * ({@code hostname} defined first as a shell function that answers like the VM's own
  * {@code bin/hostname}: one process less per command, when hundreds of VMs share two cores),
@@ -41,26 +40,14 @@ final class ShellLauncher implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String SCRIPT = """
             run=$1
-            BATCH=64
             HOSTNAME_FUNCTION='hostname() { case "$1" in -I|-i|--all-ip-addresses|--ip-address) printf "%s\\n" "$MC_PRIVATE_IP" ;; *) printf "%s\\n" "$MC_VM_NAME" ;; esac; }'
-            next=1
             while IFS= read -r n; do
-              if [ "$n" -ge "$next" ]; then
-                set --
-                k=$next
-                while [ "$k" -lt $((n + BATCH)) ]; do
-                  set -- "$@" "$run/$k.in" "$run/$k.out" "$run/$k.err"
-                  k=$((k + 1))
-                done
-                mkfifo "$@" 2>/dev/null
-                next=$k
-              fi
               (
                 d="$run/$n"
-                [ -p "$d.in" ] && [ -p "$d.out" ] && [ -p "$d.err" ] || { echo "fail $n" >&9; exit 1; }
+                mkfifo "$d/in" "$d/out" "$d/err" || { echo "fail $n" >&9; exit 1; }
                 echo "made $n" >&9
-                exec 5<"$d.in" >"$d.out" 2>"$d.err"
-                . "$d.env"
+                exec 5<"$d/in" >"$d/out" 2>"$d/err"
+                . "$d/env"
                 if cd "$HOME" 2>/dev/null; then
                   /bin/sh -c "$HOSTNAME_FUNCTION; $c" <&5 5<&- 9>&- &
                   echo "pid $n $!" >&9
@@ -102,8 +89,10 @@ final class ShellLauncher implements AutoCloseable {
     /** Asks for a command to be run; its pipes, pid and exit status come through the returned launch. */
     Launch launch(Map<String, String> environment, String command) throws IOException {
         long n = ids.incrementAndGet();
-        Launch launch = new Launch(runDir, n);
-        Files.writeString(launch.env(), envFile(environment, command));
+        Path dir = runDir.resolve(Long.toString(n));
+        Files.createDirectory(dir);
+        Files.writeString(dir.resolve("env"), envFile(environment, command));
+        Launch launch = new Launch(dir);
         pending.put(n, launch);
         try {
             synchronized (requests) {
