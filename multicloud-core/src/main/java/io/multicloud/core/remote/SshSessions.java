@@ -212,6 +212,8 @@ final class SshSessions implements AutoCloseable {
             session.setServerAliveInterval(30_000);
             if (bastion != null) {
                 session.setProxy(new JumpProxy(bastion));
+            } else {
+                session.setSocketFactory(new TimedSocketFactory((int) timeout.toMillis()));
             }
             session.connect((int) timeout.toMillis());
             LOG.debug("connected to {}{}", target.label(), bastion == null ? "" : " through a bastion");
