@@ -117,6 +117,21 @@ class RemoteExecEndToEndTest {
     }
 
     @Test
+    void regionsAreLookedUpOnlyForACommandThatReadsALocation() {
+        Mci mci = sixVms();
+        MockControl control = mars.unwrap(MockControl.class);
+        long before = control.callCount();
+        assertThat(mci.exec("echo $$Func(GetPublicIP(target=this))").ok()).isTrue();
+        long withoutLocation = control.callCount() - before;
+
+        before = control.callCount();
+        assertThat(mci.exec("echo $$Func(GetLocationDisplay())").ok()).isTrue();
+        long withLocation = control.callCount() - before;
+
+        assertThat(withLocation).as("the location needs the region of each connection").isGreaterThan(withoutLocation);
+    }
+
+    @Test
     void aMalformedFunctionIsRefusedBeforeAnyVmIsContacted() {
         Mci mci = sixVms();
         assertThatThrownBy(() -> mci.exec("echo $$Func(GetPublicIP(target=app.app-nosuch-1))"))

@@ -5,6 +5,7 @@ import io.multicloud.api.GeoLocation;
 import io.multicloud.api.Region;
 import io.multicloud.core.remote.CommandTarget;
 import io.multicloud.core.remote.ExecReport;
+import io.multicloud.core.remote.FunctionExpander;
 import io.multicloud.core.remote.RemoteCommand;
 import io.multicloud.core.remote.RemoteExecutor;
 import io.multicloud.core.remote.RemoteVm;
@@ -32,20 +33,23 @@ final class MciRemote {
     }
 
     ExecReport exec(Mci mci, RemoteCommand command) {
+        // Parsing first also refuses a malformed command before any cloud is called.
+        boolean readsLocation = command.commands().stream().map(FunctionExpander::parse)
+                .anyMatch(FunctionExpander::readsLocation);
         mci.refresh();
-        View view = view(mci);
+        View view = view(mci, readsLocation);
         return remote.exec(mci.name(), view.select(mci, command.selector()), view.all(), view.fleet(), command);
     }
 
     TransferReport upload(Mci mci, Path local, String remotePath, RemoteCommand options) {
         mci.refresh();
-        View view = view(mci);
+        View view = view(mci, false);
         return remote.upload(mci.name(), view.select(mci, options.selector()), view.all(), local, remotePath, options);
     }
 
     TransferResult download(Mci mci, String vm, Path local, String remotePath, RemoteCommand options) {
         mci.refresh();
-        View view = view(mci);
+        View view = view(mci, false);
         List<RemoteVm> one = view.select(mci, Mci.VM_LABEL + "=" + vm);
         if (one.isEmpty()) {
             throw new io.multicloud.api.NotFoundException(io.multicloud.api.ErrorContext.of(null, io.multicloud.api.ResourceKind.VM, vm),
@@ -54,9 +58,12 @@ final class MciRemote {
         return remote.download(one.get(0), view.all(), remotePath, local, options);
     }
 
-    /** The MCI's VMs as remote targets, and the fleet of every MCI the functions may read. */
-    private View view(Mci mci) {
-        Map<String, Optional<GeoLocation>> locations = new ConcurrentHashMap<>();
+    /**
+     * The MCI's VMs as remote targets, and the fleet of every MCI the functions may read; the
+     * regions' locations are looked up only when a command reads them.
+     */
+    private View view(Mci mci, boolean withLocations) {
+        Map<String, Optional<GeoLocation>> locations = withLocations ? new ConcurrentHashMap<>() : null;
         Map<String, List<CommandTarget>> fleet = new HashMap<>();
         for (Mci any : engine.mcis()) {
             fleet.put(any.name(), targets(any, locations));
@@ -73,9 +80,12 @@ final class MciRemote {
                 m.vm().privateIp(), location(m.cloud(), m.vm().region(), locations))).toList());
     }
 
-    /** The region's location, looked up once per connection and region (null when the cloud does not say). */
+    /**
+     * The region's location, looked up once per connection and region (null when the cloud does
+     * not say, or when {@code locations} is null: nothing reads it).
+     */
     private static GeoLocation location(Cloud cloud, String region, Map<String, Optional<GeoLocation>> locations) {
-        if (region == null) {
+        if (region == null || locations == null) {
             return null;
         }
         return locations.computeIfAbsent(cloud.config().name() + "|" + region, k -> {

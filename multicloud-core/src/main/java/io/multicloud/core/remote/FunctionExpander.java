@@ -102,6 +102,17 @@ public final class FunctionExpander {
         return targets.stream().map(t -> expandFor(t, fleet)).toList();
     }
 
+    /**
+     * Whether the command reads where a VM is ({@code GetLocation...}); only then must the caller
+     * look up the VMs' regions, which costs a call to each cloud.
+     */
+    public boolean readsLocation() {
+        return calls.stream().anyMatch(c -> switch (c.function()) {
+            case GET_LOCATION_DISPLAY, GET_LOCATION_LATITUDE, GET_LOCATION_LONGITUDE -> true;
+            default -> false;
+        });
+    }
+
     /** The command as the user wrote it. */
     public String command() {
         return command;

@@ -36,6 +36,14 @@ class FunctionExpanderTest {
     }
 
     @Test
+    void onlyTheLocationFunctionsReadWhereAVmIs() {
+        assertThat(FunctionExpander.parse("echo $$Func(getlocationlatitude())").readsLocation()).isTrue();
+        assertThat(FunctionExpander.parse("x $$Func(GetPublicIPs()) $$Func(GetLocationDisplay(target=this))").readsLocation()).isTrue();
+        assertThat(FunctionExpander.parse("echo $$Func(GetPublicIP(target=this)) GetLocationDisplay").readsLocation()).isFalse();
+        assertThat(FunctionExpander.parse("hostname").readsLocation()).isFalse();
+    }
+
+    @Test
     void theDesignExamplesExpandAsDocumented() {
         assertThat(expand("$$Func(GetPublicIP(target=this, prefix=http://, postfix=:3000))", G1_1))
                 .isEqualTo("http://3.15.18.101:3000");
