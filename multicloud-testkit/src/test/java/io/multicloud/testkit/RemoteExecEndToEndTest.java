@@ -294,6 +294,10 @@ class RemoteExecEndToEndTest {
 
         // A new login would have made a second session beside the pooled one, which stays open for 5 minutes.
         assertThat(mci.vms()).allSatisfy(vm -> assertThat(servers.openSessions(vm.name())).isEqualTo(1));
+
+        // A reused session needs no secret: the store is read only to log in.
+        mc.sshStore().removePrivateKey(mars.config().name(), "multicloud-key");
+        assertThat(mci.exec(RemoteCommand.of("hostname").on("multicloud:subgroup=web")).ok()).isTrue();
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class RemoteExecutor implements AutoCloseable {
         }
         this.store = store;
         this.credentials = new SshCredentials(store);
-        this.sessions = new SshSessions(store, idle);
+        this.sessions = new SshSessions(store, credentials, idle);
         this.bastions = new Bastions(credentials);
     }
 

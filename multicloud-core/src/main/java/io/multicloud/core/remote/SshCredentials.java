@@ -23,7 +23,7 @@ final class SshCredentials {
     }
 
     /**
-     * The endpoint to log in to the VM at, with its secret.
+     * The endpoint to log in to the VM at (no secret is read yet).
      *
      * @param vm the VM (its address, when it has no public IP, is as a bastion in its network sees it)
      */
@@ -37,15 +37,27 @@ final class SshCredentials {
             throw new RemoteFailure(TransportError.Kind.NO_CREDENTIAL, "VM " + vm.name() + " on " + vm.connection()
                     + " has no known login user");
         }
-        Optional<Secret> key = v.keyPair() == null ? Optional.empty() : store.privateKey(vm.connection(), v.keyPair());
-        Optional<Secret> password = key.isPresent() ? Optional.empty() : store.password(vm.connection(), vm.name());
+        return new SshEndpoint(vm.connection(), vm.name(), v.id(), v.ssh().host(), v.ssh().port(), v.ssh().user(), v.keyPair());
+    }
+
+    /** What to log in with: one of the two is set. Its text form shows neither. */
+    record Login(Secret privateKey, Secret password) {
+        @Override
+        public String toString() {
+            return "Login[" + (privateKey != null ? "key" : "password") + "]";
+        }
+    }
+
+    /** The key pair's private key, else the VM's password, from the store; read when a session is made. */
+    Login login(SshEndpoint target) {
+        Optional<Secret> key = target.keyPair() == null ? Optional.empty() : store.privateKey(target.connection(), target.keyPair());
+        Optional<Secret> password = key.isPresent() ? Optional.empty() : store.password(target.connection(), target.vm());
         if (key.isEmpty() && password.isEmpty()) {
-            throw new RemoteFailure(TransportError.Kind.NO_CREDENTIAL, "no way to log in to VM " + vm.name() + " on "
-                    + vm.connection() + ": " + (v.keyPair() == null ? "it has no key pair" : "the private key of key pair "
-                    + v.keyPair() + " is not") + " in the SSH store " + store.directory() + ", nor a password for the VM"
+            throw new RemoteFailure(TransportError.Kind.NO_CREDENTIAL, "no way to log in to VM " + target.vm() + " on "
+                    + target.connection() + ": " + (target.keyPair() == null ? "it has no key pair" : "the private key of key pair "
+                    + target.keyPair() + " is not") + " in the SSH store " + store.directory() + ", nor a password for the VM"
                     + " (put one with SshStore.putPrivateKey or putPassword)");
         }
-        return new SshEndpoint(vm.connection(), vm.name(), v.id(), v.ssh().host(), v.ssh().port(), v.ssh().user(),
-                key.orElse(null), password.orElse(null));
+        return new Login(key.orElse(null), password.orElse(null));
     }
 }

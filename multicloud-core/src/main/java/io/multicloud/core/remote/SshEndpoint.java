@@ -1,9 +1,8 @@
 package io.multicloud.core.remote;
 
-import io.multicloud.api.Secret;
-
 /**
- * Where and as whom to log in to one VM, with the secret to log in with.
+ * Where and as whom to log in to one VM. The secret to log in with is read from the store only
+ * when a session is made ({@link SshCredentials#login}), not each time a pooled one is reused.
  *
  * @param connection the VM's connection
  * @param vm the VM's name
@@ -11,11 +10,9 @@ import io.multicloud.api.Secret;
  * @param host the address to connect to (for a VM behind a bastion: as the bastion sees it)
  * @param port the SSH port
  * @param user the login user
- * @param privateKey the private key, or null to log in with {@code password}
- * @param password the password, or null
+ * @param keyPair the VM's key pair, or null
  */
-record SshEndpoint(String connection, String vm, String vmId, String host, int port, String user,
-                   Secret privateKey, Secret password) {
+record SshEndpoint(String connection, String vm, String vmId, String host, int port, String user, String keyPair) {
 
     /** The key of its pooled session: the same VM, address and user share one. */
     String sessionKey() {
@@ -25,11 +22,5 @@ record SshEndpoint(String connection, String vm, String vmId, String host, int p
     /** How messages name it. */
     String label() {
         return "VM " + vm + " (" + connection + ", " + user + "@" + host + ":" + port + ")";
-    }
-
-    /** Secrets stay out of the text form. */
-    @Override
-    public String toString() {
-        return "SshEndpoint[" + label() + ", " + (privateKey != null ? "key" : "password") + "]";
     }
 }

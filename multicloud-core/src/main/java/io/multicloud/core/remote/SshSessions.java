@@ -54,6 +54,7 @@ final class SshSessions implements AutoCloseable {
     static final Duration IDLE = Duration.ofMinutes(5);
 
     private final PinnedHostKeys pins;
+    private final SshCredentials credentials;
     private final ExecutorService connectors = Executors.newVirtualThreadPerTaskExecutor();
     private final ThreadFactory sessionThreads = Thread.ofVirtual().name("multicloud-ssh-", 0).factory();
     private final AsyncCache<String, Session> open;
@@ -64,8 +65,9 @@ final class SshSessions implements AutoCloseable {
     private final Map<Session, Session> bastionOf = new ConcurrentHashMap<>();
 
     /** Sessions pinning host keys in the store, each leaving the pool after {@code idle} unused. */
-    SshSessions(SshStore store, Duration idle) {
+    SshSessions(SshStore store, SshCredentials credentials, Duration idle) {
         this.pins = new PinnedHostKeys(store);
+        this.credentials = credentials;
         this.open = Caffeine.newBuilder()
                 .expireAfterAccess(idle)
                 .executor(Runnable::run)
@@ -186,12 +188,13 @@ final class SshSessions implements AutoCloseable {
     }
 
     private Session connect(SshEndpoint target, Session bastion, Duration timeout) {
+        SshCredentials.Login login = credentials.login(target);
         try {
             JSch jsch = new JSch();
             jsch.setInstanceLogger(new JschLog());
             jsch.setHostKeyRepository(pins);
-            if (target.privateKey() != null) {
-                jsch.addIdentity(target.vm(), target.privateKey().reveal().getBytes(StandardCharsets.UTF_8), null, null);
+            if (login.privateKey() != null) {
+                jsch.addIdentity(target.vm(), login.privateKey().reveal().getBytes(StandardCharsets.UTF_8), null, null);
             }
             Session session = jsch.getSession(target.user(), target.host(), target.port());
             session.setHostKeyAlias(PinnedHostKeys.alias(target.connection(), target.vmId()));
@@ -204,9 +207,9 @@ final class SshSessions implements AutoCloseable {
             session.setConfig("CheckSignatures", "");
             // Straight to the method we have, without first asking with "none" which ones the server takes.
             session.setConfig("enable_auth_none", "no");
-            session.setConfig("PreferredAuthentications", target.privateKey() != null ? "publickey" : "password,keyboard-interactive");
-            if (target.password() != null) {
-                session.setPassword(target.password().reveal());
+            session.setConfig("PreferredAuthentications", login.privateKey() != null ? "publickey" : "password,keyboard-interactive");
+            if (login.password() != null) {
+                session.setPassword(login.password().reveal());
             }
             session.setThreadFactory(sessionThreads);
             session.setServerAliveInterval(30_000);
@@ -219,7 +222,7 @@ final class SshSessions implements AutoCloseable {
             LOG.debug("connected to {}{}", target.label(), bastion == null ? "" : " through a bastion");
             return session;
         } catch (JSchException e) {
-            throw failure(target, bastion != null, e);
+            throw failure(target, login, bastion != null, e);
         }
     }
 
@@ -238,7 +241,7 @@ final class SshSessions implements AutoCloseable {
     }
 
     /** Sorts JSch's failure into the kinds a user can act on; the message names the VM. */
-    static RemoteFailure failure(SshEndpoint target, boolean viaBastion, JSchException e) {
+    static RemoteFailure failure(SshEndpoint target, SshCredentials.Login login, boolean viaBastion, JSchException e) {
         String where = target.label() + (viaBastion ? " through its bastion" : "");
         if (e instanceof JSchChangedHostKeyException) {
             return new RemoteFailure(TransportError.Kind.HOST_KEY_CHANGED, where + " showed a host key other than the one"
@@ -248,7 +251,7 @@ final class SshSessions implements AutoCloseable {
         String message = String.valueOf(e.getMessage());
         if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
             return new RemoteFailure(TransportError.Kind.AUTHENTICATION, where + " refused the login of user "
-                    + target.user() + " with its " + (target.privateKey() != null ? "key pair's key" : "password"));
+                    + target.user() + " with its " + (login.privateKey() != null ? "key pair's key" : "password"));
         }
         Throwable cause = e.getCause();
         if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
