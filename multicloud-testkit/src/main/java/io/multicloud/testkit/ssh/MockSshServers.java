@@ -248,6 +248,11 @@ public final class MockSshServers implements MockSshHosting, AutoCloseable {
         log.debug("mock SSH servers closed");
     }
 
+    /** Where the command launcher keeps its pipes (removed on close). */
+    Path launcherDir() {
+        return launcher.runDir();
+    }
+
     @Override
     public String toString() {
         return "MockSshServers[" + vms.all().size() + " VMs, " + workDir + (closed.get() ? ", closed" : "") + "]";

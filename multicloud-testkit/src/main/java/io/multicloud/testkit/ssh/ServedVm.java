@@ -136,9 +136,9 @@ final class ServedVm {
     }
 
     /**
-     * An Ed25519 host key, as a cloud image's sshd offers first. Measured with 200 logins at once
-     * on two cores, it costs server and client together less than an ECDSA P-256 one: MINA signs
-     * it through the EdDSA provider in about half the time, and the client's check is no slower.
+     * An Ed25519 host key, as a cloud image's sshd offers first. MINA signs with it through Bouncy
+     * Castle (on the class path with multicloud-core), as the client checks it, both several
+     * times quicker than the JDK's Ed25519 or ECDSA P-256 when 200 VMs log in at once on two cores.
      */
     private static KeyPair newHostKey() {
         try {

@@ -37,7 +37,7 @@ final class VmProcess implements Command {
     private static final int CHUNK = 32 * 1024;
     /** What a shell answers when it cannot run a command at all. */
     private static final int CANNOT_RUN = 127;
-    /** Far more than the launcher takes to make a command's pipes, even with hundreds at once. */
+    /** Far more than the launcher takes to report an exit after the output ended, even with hundreds at once. */
     private static final long LAUNCH_TIMEOUT_S = 30;
 
     private final ServedVm vm;
@@ -118,7 +118,6 @@ final class VmProcess implements Command {
             return;
         }
         try {
-            l.made.get(LAUNCH_TIMEOUT_S, TimeUnit.SECONDS);
             // The launcher's subshell opens the pipes in this order too; each open waits for the other end.
             try (OutputStream toCommand = new FileOutputStream(l.in().toFile());
                  InputStream fromStdout = new FileInputStream(l.out().toFile());

@@ -19,9 +19,13 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,8 +138,28 @@ class MockSshServersTest {
     }
 
     @Test
+    void moreCommandsAtOnceThanPipesMadeAheadEachRunOnceWithTheirOwnOutput() throws Exception {
+        Vm vm = SshVms.running(cloud, "vm-1", key);
+        int commands = 300;   // past the launcher's stock of 256 ready pipes: the rest wait for the next batch
+        try (SshClient client = SshClient.withKey(vm.ssh(), key);
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<SshClient.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < commands; i++) {
+                String command = "echo out-" + i + "; echo err-" + i + " >&2; exit " + (i % 7);
+                runs.add(pool.submit(() -> client.exec(command)));
+            }
+            for (int i = 0; i < commands; i++) {
+                assertThat(runs.get(i).get()).as("command %d", i)
+                        .isEqualTo(new SshClient.Result(i % 7, "out-" + i + "\n", "err-" + i + "\n"));
+            }
+        }
+    }
+
+    @Test
     void closingFreesEveryPortAndThreadAndKillsRunningCommands() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Path launcherFiles = servers.launcherDir();
+        assertThat(launcherFiles).isDirectory();
         Vm a = SshVms.running(cloud, "vm-a", key);
         Vm hidden = SshVms.running(cloud, SshVms.request("hidden", "vpc-1", key).publicIp(false));
         List<Integer> ports = List.of(servers.port("vm-a"), servers.port("hidden"));
@@ -155,6 +179,7 @@ class MockSshServersTest {
         servers.close();
 
         Await.until("the running command is killed", () -> !sleeping.isAlive(), SshClient.WAIT);
+        assertThat(launcherFiles).doesNotExist();
         for (int port : ports) {
             assertThatThrownBy(() -> connect(port)).as("port %d", port).isInstanceOf(ConnectException.class);
         }
