@@ -51,11 +51,13 @@ class BenchmarksTest {
     }
 
     @Test
-    void sshPrintsAColdAndThenAWarmLineAfterEveryVmAnsweredWithItsName() {
+    void sshPrintsTheLocalFloorThenAColdAndAWarmLineAfterEveryVmAnsweredWithItsName() {
         Run run = run("ssh", "--vms", "6", "--connections", "2", "--warmup", "0");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("phase=floor vms=6 ").contains("lower_bound_ms=1000");
+        assertThat(Long.parseLong(lines.get(0).replaceAll(".*wall_ms=(\\d+).*", "$1"))).isGreaterThanOrEqualTo(1000);
         assertThat(lines.get(lines.size() - 2)).startsWith("phase=cold vms=6 ").contains("lower_bound_ms=1000", "failed=0");
         Map<String, String> warm = run.figures();
         assertThat(warm).containsEntry("phase", "warm").containsEntry("vms", "6").containsEntry("failed", "0");
