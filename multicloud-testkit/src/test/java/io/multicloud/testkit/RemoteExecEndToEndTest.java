@@ -3,6 +3,7 @@ package io.multicloud.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jcraft.jsch.JSch;
 import io.multicloud.api.Cloud;
 import io.multicloud.api.ConnectionConfig;
 import io.multicloud.api.InvalidRequestException;
@@ -20,6 +21,8 @@ import io.multicloud.core.remote.TransportError;
 import io.multicloud.core.remote.VmExecResult;
 import io.multicloud.driver.mock.MockControl;
 import io.multicloud.testkit.ssh.MockSshServers;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -342,6 +345,34 @@ class RemoteExecEndToEndTest {
         assertThat(report.of("app-web-3").stdout()).isEqualTo("app-web-3\n");
         assertThat(report.of("app-web-1").error().kind()).isEqualTo(TransportError.Kind.NO_CREDENTIAL);
         assertThat(report.toString() + report.results()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void aKeyOrPasswordTheVmRefusesIsAnAuthenticationErrorThatShowsNoSecret() throws Exception {
+        Mci mci = sixVms();
+        String connection = mars.config().name();
+        ByteArrayOutputStream otherKey = new ByteArrayOutputStream();
+        com.jcraft.jsch.KeyPair.genKeyPair(new JSch(), com.jcraft.jsch.KeyPair.ECDSA, 256).writePrivateKey(otherKey);
+        String otherKeyText = otherKey.toString(StandardCharsets.UTF_8);
+        mc.sshStore().putPrivateKey(connection, "multicloud-key", Secret.of(otherKeyText));
+
+        ExecReport report = mci.exec("hostname");
+
+        for (String vm : List.of("app-web-1", "app-web-2", "app-web-3")) {
+            TransportError error = report.of(vm).error();
+            assertThat(error.kind()).as(vm).isEqualTo(TransportError.Kind.AUTHENTICATION);
+            assertThat(error.message()).contains(vm).contains("refused the login");
+        }
+        assertThat(report.of("app-db-1").stdout()).isEqualTo("app-db-1\n");
+        String body = otherKeyText.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+        assertThat(report.toString() + report.results()).doesNotContain(body);
+
+        mc.sshStore().removePrivateKey(connection, "multicloud-key");
+        servers.password("app-web-2", "right-pw");
+        mc.sshStore().putPassword(connection, "app-web-2", Secret.of("wrong-pw"));
+        ExecReport withPassword = mci.exec(RemoteCommand.of("hostname").on("multicloud:subgroup=web"));
+        assertThat(withPassword.of("app-web-2").error().kind()).isEqualTo(TransportError.Kind.AUTHENTICATION);
+        assertThat(withPassword.toString() + withPassword.results()).doesNotContain("wrong-pw").doesNotContain("right-pw");
     }
 
     @Test

@@ -224,6 +224,8 @@ final class SshSessions implements AutoCloseable {
             session.setConfig("CheckSignatures", "");
             // Straight to the method we have, without first asking with "none" which ones the server takes.
             session.setConfig("enable_auth_none", "no");
+            // The signed login at once, without first asking whether the server would take the key: one round trip less.
+            session.setConfig("enable_pubkey_auth_query", "no");
             session.setConfig("PreferredAuthentications", login.privateKey() != null ? "publickey" : "password,keyboard-interactive");
             if (login.password() != null) {
                 session.setPassword(login.password().reveal());
