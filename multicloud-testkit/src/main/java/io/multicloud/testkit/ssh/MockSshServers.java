@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * starting them from a JVM with hundreds of sockets open) and their pipes pumped by a shared pool
  * of daemon threads.
  * Everything listens on 127.0.0.1 only. Thread-safe. {@link #close()} closes every port, session,
- * thread and command; it deletes nothing (the VMs' directories stay under the work dir).
+ * thread and command, and removes the command launcher's pipes; the VMs' directories stay under the work dir.
  */
 public final class MockSshServers implements MockSshHosting, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MockSshServers.class);
