@@ -23,10 +23,15 @@ import java.util.Map;
  * @param tags its tags
  * @param publicIp whether the VM gets a public IP (where the cloud and subnet give one); false keeps it
  *        private, reachable over SSH only through a bastion
+ * @param clientToken an idempotency key, or null: a driver passes it as its cloud's own (EC2's and
+ *        Alibaba's and Tencent's {@code ClientToken}, GCP's {@code requestId}), and a create retried
+ *        with the same token answers the VM the first call made instead of making a second one.
+ *        1 to 64 characters of letters, digits and hyphens (a UUID fits every cloud)
  */
 public record VmRequest(String name, String image, String spec, String vpc, String subnet,
                         List<String> securityGroups, String keyPair, String zone, int rootDiskGB,
-                        String rootDiskType, String userData, Map<String, String> tags, boolean publicIp) implements CreateRequest {
+                        String rootDiskType, String userData, Map<String, String> tags, boolean publicIp,
+                        String clientToken) implements CreateRequest {
     /** The largest root disk a request may ask for. */
     public static final int MAX_ROOT_DISK_GB = 65536;
 
@@ -41,33 +46,36 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
             Validate.range("root disk size (GB)", rootDiskGB, 1, MAX_ROOT_DISK_GB);
         }
         tags = Validate.tags("vm tags", tags);
+        if (clientToken != null && !clientToken.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new InvalidRequestException("client token", "use 1-64 letters, digits and hyphens (a UUID fits every cloud)");
+        }
     }
 
     /** A request with only a name. */
     public static VmRequest named(String name) {
-        return new VmRequest(name, null, null, null, null, List.of(), null, null, 0, null, null, Map.of(), true);
+        return new VmRequest(name, null, null, null, null, List.of(), null, null, 0, null, null, Map.of(), true, null);
     }
 
     /** A copy with another name and everything else the same: for making many alike. */
     public VmRequest name(String newName) {
-        return new VmRequest(newName, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
+        return new VmRequest(newName, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp, clientToken);
     }
 
     /** A copy with this image. */
     public VmRequest image(String newImage) {
-        return new VmRequest(name, newImage, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
+        return new VmRequest(name, newImage, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp, clientToken);
     }
 
     /** A copy with this spec. */
     public VmRequest spec(String newSpec) {
-        return new VmRequest(name, image, newSpec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
+        return new VmRequest(name, image, newSpec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp, clientToken);
     }
 
     /** A copy in this subnet of this VPC. */
     public VmRequest subnet(String vpcName, String subnetName) {
         Validate.name("vpc", vpcName);
         Validate.name("subnet", subnetName);
-        return new VmRequest(name, image, spec, vpcName, subnetName, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
+        return new VmRequest(name, image, spec, vpcName, subnetName, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp, clientToken);
     }
 
     /** A copy in this subnet of this VPC. */
@@ -77,7 +85,7 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
 
     /** A copy with these security groups. */
     public VmRequest securityGroups(String... names) {
-        return new VmRequest(name, image, spec, vpc, subnet, List.of(names), keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
+        return new VmRequest(name, image, spec, vpc, subnet, List.of(names), keyPair, zone, rootDiskGB, rootDiskType, userData, tags, publicIp, clientToken);
     }
 
     /** A copy with these security groups. */
@@ -87,7 +95,7 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
 
     /** A copy with this key pair. */
     public VmRequest keyPair(String keyPairName) {
-        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPairName, zone, rootDiskGB, rootDiskType, userData, tags, publicIp);
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPairName, zone, rootDiskGB, rootDiskType, userData, tags, publicIp, clientToken);
     }
 
     /** A copy with this key pair. */
@@ -97,30 +105,36 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
 
     /** A copy in this zone. */
     public VmRequest zone(String newZone) {
-        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, newZone, rootDiskGB, rootDiskType, userData, tags, publicIp);
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, newZone, rootDiskGB, rootDiskType, userData, tags, publicIp, clientToken);
     }
 
     /** A copy with this root disk (type may be null for the cloud's default). */
     public VmRequest rootDisk(String type, int sizeGB) {
         Validate.range("root disk size (GB)", sizeGB, 1, MAX_ROOT_DISK_GB);
-        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, sizeGB, type, userData, tags, publicIp);
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, sizeGB, type, userData, tags, publicIp, clientToken);
     }
 
     /** A copy with this start-up script. */
     public VmRequest userData(String script) {
-        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, script, tags, publicIp);
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, script, tags, publicIp, clientToken);
     }
 
     /** A copy with one more tag. */
     public VmRequest tag(String key, String value) {
         return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData,
-                TagMaps.with(tags, key, value), publicIp);
+                TagMaps.with(tags, key, value), publicIp, clientToken);
     }
 
     /** A copy that gets a public IP or not (default: it does, where the cloud gives one). */
     public VmRequest publicIp(boolean wanted) {
         return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags,
-                wanted);
+                wanted, clientToken);
+    }
+
+    /** A copy with this idempotency key (see {@link #clientToken()}); null for none. */
+    public VmRequest clientToken(String token) {
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags,
+                publicIp, token);
     }
 
     @Override
@@ -137,6 +151,7 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
         return "VmRequest[name=" + name + ", image=" + image + ", spec=" + spec + ", vpc=" + vpc + ", subnet=" + subnet
                 + ", securityGroups=" + securityGroups + ", keyPair=" + keyPair + ", zone=" + zone
                 + ", rootDiskGB=" + rootDiskGB + ", rootDiskType=" + rootDiskType
-                + ", userData=" + (userData == null ? "none" : "(" + userData.length() + " chars)") + ", tags=" + tags + ", publicIp=" + publicIp + "]";
+                + ", userData=" + (userData == null ? "none" : "(" + userData.length() + " chars)") + ", tags=" + tags + ", publicIp=" + publicIp
+                + (clientToken == null ? "" : ", clientToken=" + clientToken) + "]";
     }
 }

@@ -13,8 +13,13 @@ public interface CatalogService<T extends Named> {
     /** Everything of this kind. */
     List<T> list();
 
-    /** The one with this name; override when the cloud can look up by name cheaply. */
-    default Optional<T> find(String name) {
-        return list().stream().filter(t -> t.name().equals(name)).findFirst();
+    /**
+     * The one with this name, or else with this cloud id (a resource the account holds is found
+     * by either); override when the cloud can look up cheaply.
+     */
+    default Optional<T> find(String nameOrId) {
+        List<T> all = list();
+        return all.stream().filter(t -> t.name().equals(nameOrId)).findFirst()
+                .or(() -> all.stream().filter(t -> nameOrId.equals(t.id())).findFirst());
     }
 }
