@@ -14,5 +14,10 @@ public enum FaultKind {
     /** {@link io.multicloud.api.CapacityUnavailableException} with scope ZONE. */
     CAPACITY,
     /** {@link io.multicloud.api.AuthenticationFailedException}. */
-    AUTH
+    AUTH,
+    /**
+     * A lost answer, the fault every real cloud shows: the call takes effect, then the client gets
+     * a {@link io.multicloud.api.TransientCloudException} (retryable) as if it had timed out.
+     */
+    LOST
 }

@@ -28,23 +28,45 @@ final class MockAccount {
         this.store = store;
     }
 
-    /** Opens an account, loading its stored state when {@code stateDir} is given. */
+    /** Opens an account, kept in {@code stateDir} when one is given (its state is read at its first call). */
     static MockAccount open(String name, Path stateDir) {
         MockAccount account = new MockAccount(name, stateDir == null ? null : new MockStateStore(stateDir, name));
-        if (account.store != null) {
-            account.store.load().forEach((regionName, data) -> {
-                MockRegion region = new MockRegion(regionName);
+        LOG.debug("opened mock {}{}", MockStateStore.fileLabel(name), stateDir == null ? "" : " kept in " + stateDir);
+        return account;
+    }
+
+    /**
+     * Runs one call of the account. A kept account runs it under its state file's lock, with the
+     * state other processes wrote since loaded first and its own changes written before the end.
+     */
+    <T> T exclusive(java.util.function.Supplier<T> call) {
+        return store == null ? call.get() : store.exclusive(this::reload, call);
+    }
+
+    /** Takes the stored state (written by another process, or read for the first time), keeping what lives only here. */
+    private void reload(Map<String, MockStateStore.RegionData> stored) {
+        stored.forEach((regionName, data) -> {
+            MockRegion region = region(regionName);
+            region.lock.lock();
+            try {
                 region.load(data);
+            } finally {
+                region.lock.unlock();
+            }
+        });
+        addresses.clear();
+        for (MockRegion region : regions.values()) {
+            region.lock.lock();
+            try {
                 region.vms.all().forEach(vm -> {
                     if (vm.publicIp != null) {
-                        account.addresses.markPublicIp(vm.publicIp);
+                        addresses.markPublicIp(vm.publicIp);
                     }
                 });
-                account.regions.put(regionName, region);
-            });
+            } finally {
+                region.lock.unlock();
+            }
         }
-        LOG.debug("opened mock account '{}'{}", name, stateDir == null ? "" : " kept in " + stateDir);
-        return account;
     }
 
     String name() {
@@ -79,23 +101,14 @@ final class MockAccount {
         return Optional.ofNullable(store).map(MockStateStore::file);
     }
 
-    /** Hands a changed region to the store; call under the region's lock. */
-    boolean publish(MockRegion region) {
+    /** Hands a changed region to the store, which writes it at the end of the call; call under the region's lock. */
+    void publish(MockRegion region) {
         if (!region.dirty) {
-            return false;
+            return;
         }
         region.dirty = false;
-        if (store == null) {
-            return false;
-        }
-        store.publish(region.name, region.toData());
-        return true;
-    }
-
-    /** Writes what was published; call outside any region lock. */
-    void flush() {
         if (store != null) {
-            store.flush();
+            store.publish(region.name, region.toData());
         }
     }
 }

@@ -31,6 +31,11 @@ final class MockAddresses {
         return Optional.empty();
     }
 
+    /** Forgets every taken address (before marking those of reloaded state). */
+    void clear() {
+        usedPublic.clear();
+    }
+
     /** Marks an address as taken (when loading stored state). */
     void markPublicIp(String ip) {
         usedPublic.add(ip);

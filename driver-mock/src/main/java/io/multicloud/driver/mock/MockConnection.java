@@ -165,6 +165,6 @@ public final class MockConnection implements DriverConnection {
 
     @Override
     public String toString() {
-        return "MockConnection[" + ctx.connection + ", account=" + ctx.account.name() + ", zone=" + ctx.zone + "]";
+        return "MockConnection[" + ctx.connection + ", zone=" + ctx.zone + "]";
     }
 }

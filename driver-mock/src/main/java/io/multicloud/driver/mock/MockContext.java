@@ -58,20 +58,39 @@ final class MockContext {
 
     /** A read of the catalog: no lock needed, it never changes. */
     <T> T catalog(String operation, Supplier<T> call) {
-        enter(operation);
-        return call.get();
+        FaultKind lost = enter(operation);
+        return answer(operation, lost, call.get());
     }
 
     /** A call that only reads the region. */
     <T> T read(String operation, RegionCall<T> call) {
-        enter(operation);
-        return locked(false, call);
+        FaultKind lost = enter(operation);
+        return answer(operation, lost, locked(false, call));
     }
 
-    /** A call that changes the region when it succeeds. */
+    /**
+     * A call that changes the region when it succeeds. With a lost answer injected, the change is
+     * made and then the caller gets a transient error, as from a cloud whose answer timed out.
+     */
     <T> T write(String operation, RegionCall<T> call) {
-        enter(operation);
-        return locked(true, call);
+        FaultKind lost = enter(operation);
+        if (lost == null) {
+            return locked(true, call);
+        }
+        try {
+            locked(true, call);
+        } catch (RuntimeException e) {
+            LOG.debug("[{}] {} failed, and its answer is lost too: {}", connection, operation, e.toString());
+        }
+        throw errors.fault(FaultKind.LOST, operation);
+    }
+
+    /** The call's result, or the transient error of a lost answer. */
+    private <T> T answer(String operation, FaultKind lost, T result) {
+        if (lost != null) {
+            throw errors.fault(FaultKind.LOST, operation);
+        }
+        return result;
     }
 
     /** A change made through {@link MockControl}: not a cloud call, so not counted nor delayed. */
@@ -89,12 +108,13 @@ final class MockContext {
         return prefix + "-" + HexFormat.of().formatHex(bytes).substring(0, 17);
     }
 
-    private void enter(String operation) {
+    /** Counts, delays, limits and faults a call; returns LOST when its answer is to be lost after it took effect. */
+    private FaultKind enter(String operation) {
         if (closed) {
             throw new IllegalStateException("the mock connection " + connection + " is closed");
         }
         account.countCall(operation);
-        LOG.debug("[{}] {} (account {})", connection, operation, account.name());
+        LOG.debug("[{}] {}", connection, operation);
         ResourceKind kind = MockOperations.kindOf(operation);
         if (!behaviour.sleepLatency()) {
             throw errors.transientError(kind, "interrupted while waiting for the mock latency");
@@ -102,36 +122,34 @@ final class MockContext {
         if (!behaviour.tryAcquire()) {
             throw errors.throttled(kind, "rate exceeded on " + operation + ": too many calls per second");
         }
-        behaviour.faults().check(operation).ifPresent(fault -> {
-            LOG.debug("[{}] injecting a {} fault on {}", connection, fault, operation);
-            throw errors.fault(fault, operation);
-        });
+        FaultKind fault = behaviour.faults().check(operation).orElse(null);
+        if (fault == null) {
+            return null;
+        }
+        LOG.debug("[{}] injecting a {} fault on {}", connection, fault, operation);
+        if (fault == FaultKind.LOST) {
+            return fault;
+        }
+        throw errors.fault(fault, operation);
     }
 
+    /** Runs a call under the region's lock, after settling due transitions (and, for a kept account, under its file lock). */
     private <T> T locked(boolean change, RegionCall<T> call) {
-        T result = null;
-        RuntimeException failure = null;
-        boolean flush;
-        region.lock.lock();
-        try {
-            long now = clock.millis();
-            region.settle(now, account.addresses()::releasePublicIp);
+        return account.exclusive(() -> {
+            region.lock.lock();
             try {
-                result = call.apply(region, now);
-                region.dirty |= change;
-            } catch (RuntimeException e) {
-                failure = e;
+                long now = clock.millis();
+                region.settle(now, account.addresses()::releasePublicIp);
+                try {
+                    T result = call.apply(region, now);
+                    region.dirty |= change;
+                    return result;
+                } finally {
+                    account.publish(region);
+                }
+            } finally {
+                region.lock.unlock();
             }
-            flush = account.publish(region);
-        } finally {
-            region.lock.unlock();
-        }
-        if (flush) {
-            account.flush();
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return result;
+        });
     }
 }

@@ -168,7 +168,8 @@ public final class MockControl {
 
     @Override
     public String toString() {
-        return "MockControl[account=" + account() + ", region=" + region() + "]";
+        // The account is the connection's credential: it is never printed.
+        return "MockControl[connection=" + ctx.connection + ", region=" + region() + "]";
     }
 
     private static void requireNotNegative(Duration d, String what) {

@@ -31,15 +31,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@value #QUOTA_VCPUS}, {@value #QUOTA_VMS}</td><td>the account's quotas in the region (defaults 1024, 500)</td></tr>
  *   <tr><td>{@value #FAULT_RATE}, {@value #FAULT_SEED}, {@value #FAULT_OPERATION}, {@value #FAULT_KIND}</td>
  *       <td>fail this fraction of calls (seeded; operation default {@code *}, kind default TRANSIENT)</td></tr>
- *   <tr><td>{@value #STATE_DIR}</td><td>keep the account in {@code <state_dir>/<account>.json}</td></tr>
+ *   <tr><td>{@value #STATE_DIR}</td><td>keep the account in {@code <state_dir>/account-<hash>.json}</td></tr>
  * </table>
  * The same knobs are at hand at run time through {@link MockControl}.
  *
  * <h2>State file</h2>
- * With {@value #STATE_DIR}, the account is loaded from {@code <state_dir>/<account>.json} when
- * it is first opened in this driver, and written after every change; connections to the same
- * account and directory share one state. Processes share it one after the other (the last
- * writer wins when two change it at once).
+ * With {@value #STATE_DIR}, the account is kept in {@code <state_dir>/account-<hash>.json} (named
+ * by a hash of the account, which is a credential) and every call works on it under a file lock:
+ * the state other processes wrote is read first, and the call's changes are written before the
+ * lock is let go. So any number of processes and drivers share one mock cloud, call by call.
  */
 public final class MockDriver implements Driver {
     /** The driver's name. */

@@ -158,6 +158,8 @@ final class MockEntities {
         int rootDiskGB;
         String rootDiskType;
         long createdAt;
+        /** The idempotency key it was created with, or null. */
+        String clientToken;
         Lifecycle<VmStatus> life;
         /** Who serves this VM's SSH, the VM as it was served, and the port: transient, so never in the state file. */
         transient MockSshHosting sshHosting;

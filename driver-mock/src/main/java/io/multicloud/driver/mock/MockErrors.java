@@ -97,6 +97,7 @@ final class MockErrors {
             case QUOTA -> quota(kind, null, reason);
             case CAPACITY -> capacity(kind, null, ErrorScope.ZONE, reason);
             case AUTH -> new AuthenticationFailedException(context(kind, null, AUTH_FAILURE), reason);
+            case LOST -> transientError(kind, "the answer to " + operation + " was lost (injected; the call took effect)");
         };
     }
 }

@@ -16,6 +16,8 @@ import io.multicloud.driver.mock.MockEntities.VmEntity;
 import io.multicloud.driver.mock.MockEntities.VpcEntity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -147,6 +149,17 @@ final class MockRegion {
 
     /** Replaces the region's resources with stored ones. */
     void load(MockStateStore.RegionData data) {
+        // A VM this process serves over SSH keeps being served: the file does not hold that.
+        Map<String, VmEntity> served = new HashMap<>();
+        vms.all().stream().filter(v -> v.sshHosting != null).forEach(v -> served.put(v.id, v));
+        data.vms.forEach(v -> {
+            VmEntity before = served.get(v.id);
+            if (before != null) {
+                v.sshHosting = before.sshHosting;
+                v.sshVm = before.sshVm;
+                v.sshPort = before.sshPort;
+            }
+        });
         maxVcpus = data.maxVcpus;
         maxVms = data.maxVms;
         vpcs.replaceAll(data.vpcs);

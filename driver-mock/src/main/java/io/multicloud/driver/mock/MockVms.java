@@ -53,6 +53,10 @@ final class MockVms implements VmService {
         return ctx.write(MockOperations.of(KIND, "create"), (r, now) -> {
             request.requireComplete();
             String name = request.name();
+            Optional<VmEntity> earlier = sameToken(r, request);
+            if (earlier.isPresent()) {
+                return earlier.get().toRecord(r.name);
+            }
             r.vms.requireFree(name, ctx.errors);
             MockRefs refs = new MockRefs(ctx, r);
             Spec spec = refs.spec(request.spec());
@@ -88,6 +92,7 @@ final class MockVms implements VmService {
             vm.rootDiskGB = rootDisk;
             vm.rootDiskType = request.rootDiskType() == null ? DEFAULT_ROOT_DISK_TYPE : request.rootDiskType();
             vm.createdAt = now;
+            vm.clientToken = request.clientToken();
             boolean fails = ctx.behaviour.takeVmFailure();
             vm.life = Lifecycle.moving(VmStatus.CREATING, fails ? VmStatus.FAILED : VmStatus.RUNNING,
                     now + ctx.behaviour.transitionMs());
@@ -99,18 +104,44 @@ final class MockVms implements VmService {
 
     @Override
     public void delete(String name) {
-        VmEntity served = ctx.write(MockOperations.of(KIND, "delete"), (r, now) -> {
-            VmEntity vm = r.vms.get(name, ctx.errors);
-            if (vm.life.is(VmStatus.TERMINATING)) {
+        java.util.concurrent.atomic.AtomicReference<VmEntity> served = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            ctx.write(MockOperations.of(KIND, "delete"), (r, now) -> {
+                VmEntity vm = r.vms.get(name, ctx.errors);
+                if (vm.life.is(VmStatus.TERMINATING)) {
+                    return null;
+                }
+                vm.life.removeAt(VmStatus.TERMINATING, now + ctx.behaviour.transitionMs());
+                served.set(vm.sshHosting != null ? vm : null);
                 return null;
+            });
+        } finally {
+            // Outside the region's lock (stopping closes the VM's SSH sessions, which need not hold up the
+            // cloud), and also when the answer was lost: the VM is terminating all the same.
+            VmEntity vm = served.get();
+            if (vm != null) {
+                vm.sshHosting.stop(vm.sshVm);
             }
-            vm.life.removeAt(VmStatus.TERMINATING, now + ctx.behaviour.transitionMs());
-            return vm.sshHosting != null ? vm : null;
-        });
-        // Outside the region's lock: stopping closes the VM's SSH sessions, which need not hold up the cloud.
-        if (served != null) {
-            served.sshHosting.stop(served.sshVm);
         }
+    }
+
+    /**
+     * The VM an earlier create with the same client token made, as EC2 answers a retried
+     * RunInstances; the same token with another name, image or spec is refused as EC2 refuses it
+     * (IdempotentParameterMismatch).
+     */
+    private Optional<VmEntity> sameToken(MockRegion r, VmRequest request) {
+        if (request.clientToken() == null) {
+            return Optional.empty();
+        }
+        Optional<VmEntity> earlier = r.vms.all().stream().filter(v -> request.clientToken().equals(v.clientToken)).findFirst();
+        earlier.ifPresent(vm -> {
+            if (!vm.name.equals(request.name()) || !vm.spec.equals(request.spec())) {
+                throw ctx.errors.invalid(ResourceKind.VM, request.name(), "clientToken",
+                        "IdempotentParameterMismatch: the client token was used for another request (VM " + vm.name + ")");
+            }
+        });
+        return earlier;
     }
 
     /** Hands the new VM to the connection's SSH hosting, if it has one; a failure gives the public IP back. */

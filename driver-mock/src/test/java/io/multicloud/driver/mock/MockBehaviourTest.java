@@ -119,6 +119,25 @@ class MockBehaviourTest extends MockTestBase {
     }
 
     @Test
+    void aLostAnswerAppliesTheCallThenFailsTransiently() {
+        network(conn);
+        control(conn).failNthCall("vm.create", 1, FaultKind.LOST);
+        assertThatThrownBy(() -> conn.vms().create(vm("vm-1"))).isInstanceOf(TransientCloudException.class)
+                .hasMessageContaining("lost");
+        assertThat(conn.vms().find("vm-1")).as("the create took effect").isPresent();
+
+        control(conn).failNthCall("vm.delete", 1, FaultKind.LOST);
+        assertThatThrownBy(() -> conn.vms().delete("vm-1")).isInstanceOf(TransientCloudException.class);
+        assertThat(conn.vms().find("vm-1").orElseThrow().status()).isEqualTo(io.multicloud.api.VmStatus.TERMINATING);
+
+        control(conn).failFraction("vm.suspend", 1.0, 3, FaultKind.LOST);
+        conn.vms().create(vm("vm-2"));
+        awaitVm(conn, "vm-2", io.multicloud.api.VmStatus.RUNNING);
+        assertThatThrownBy(() -> conn.vms().suspend("vm-2")).isInstanceOf(TransientCloudException.class);
+        assertThat(conn.vms().find("vm-2").orElseThrow().status()).isEqualTo(io.multicloud.api.VmStatus.SUSPENDING);
+    }
+
+    @Test
     void aSeededFractionFailsTheSameCallsForTheSameSeed() {
         List<Boolean> first = failures(new MockDriver(), 42);
         List<Boolean> again = failures(new MockDriver(), 42);

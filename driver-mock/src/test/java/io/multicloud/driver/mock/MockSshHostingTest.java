@@ -152,7 +152,7 @@ class MockSshHostingTest extends MockTestBase {
         network(first);
         control(first).serveSsh(hosting);
         Vm served = first.vms().create(vm("vm-1"));
-        assertThat(Files.readString(dir.resolve("team-a.json"))).doesNotContain("sshPort")
+        assertThat(Files.readString(dir.resolve(MockStateStoreTest.FILE))).doesNotContain("sshPort")
                 .doesNotContain("sshVm").doesNotContain("sshHosting").doesNotContain(Integer.toString(served.ssh().port()));
 
         Vm loaded = connect(new MockDriver(), "team-a", "mars", kept).vms().find("vm-1").orElseThrow();

@@ -20,6 +20,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MockStateStoreTest extends MockTestBase {
+    /** The state file of account team-a: named by a hash, since the account is a credential. */
+    static final String FILE = MockStateStore.fileLabel("team-a") + ".json";
+
     @TempDir
     Path dir;
 
@@ -44,7 +47,7 @@ class MockStateStoreTest extends MockTestBase {
         assertThat(second.vms().find("vm-1")).contains(vm);
         clock.advance(Duration.ofMillis(TRANSITION_MS));
         assertThat(second.vms().find("vm-1")).contains(vm.withStatus(VmStatus.RUNNING));
-        assertThat(control(first).stateFile()).contains(dir.resolve("team-a.json"));
+        assertThat(control(first).stateFile()).contains(dir.resolve(FILE));
     }
 
     @Test
@@ -73,15 +76,15 @@ class MockStateStoreTest extends MockTestBase {
     void theStateFileNeverHoldsAPrivateKey() throws IOException {
         DriverConnection c = kept(new MockDriver(), "team-a");
         KeyPair key = c.keyPairs().create(KeyPairRequest.named("key-1"));
-        String text = Files.readString(dir.resolve("team-a.json"));
+        String text = Files.readString(dir.resolve(FILE));
         String body = key.privateKey().reveal().lines().skip(1).findFirst().orElseThrow();
         assertThat(text).contains(key.publicKey()).doesNotContain("PRIVATE KEY").doesNotContain(body);
         JsonNode root = new ObjectMapper().readTree(text);
-        assertThat(root.path("account").asText()).isEqualTo("team-a");
+        assertThat(text).as("the account is a credential").doesNotContain("team-a");
         assertThat(root.path("regions").path("mars").path("keyPairs")).hasSize(1);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file is left behind")
-                    .containsExactlyInAnyOrder("team-a.json", "team-a.json.lock");
+                    .containsExactlyInAnyOrder(FILE, FILE + ".lock");
         }
     }
 
@@ -98,6 +101,46 @@ class MockStateStoreTest extends MockTestBase {
     @Test
     void anAccountWithoutAFileStartsEmpty() {
         assertThat(kept(new MockDriver(), "fresh").vpcs().list()).isEmpty();
-        assertThat(dir.resolve("fresh.json")).doesNotExist();
+        assertThat(dir.resolve(MockStateStore.fileLabel("fresh") + ".json")).doesNotExist();
+    }
+
+    @Test
+    void theFileIsNamedByAHashOfTheAccountAndNothingPrintsTheAccount() {
+        DriverConnection c = kept(new MockDriver(), "team-a");
+        network(c);
+        assertThat(FILE).startsWith("account-").doesNotContain("team-a");
+        assertThat(control(c).toString()).doesNotContain("team-a");
+        assertThat(c.toString()).doesNotContain("team-a");
+    }
+
+    @Test
+    void twoDriversChangingOneAccountAtOnceBothKeepEveryChange() throws Exception {
+        DriverConnection one = kept(new MockDriver(), "team-a");
+        DriverConnection two = kept(new MockDriver(), "team-a");
+        network(one);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 15; i++) {
+                int n = i;
+                threads.submit(() -> one.vms().create(vm("a-" + n)));
+                threads.submit(() -> two.vms().create(vm("b-" + n)));
+            }
+        }
+        DriverConnection third = kept(new MockDriver(), "team-a");
+        assertThat(third.vms().list()).hasSize(30);
+        assertThat(one.vms().list()).hasSize(30);
+        assertThat(two.vms().list().stream().map(Vm::privateIp).distinct()).as("no address given twice").hasSize(30);
+        assertThat(two.vms().list().stream().map(Vm::publicIp).distinct()).hasSize(30);
+    }
+
+    @Test
+    void aNameTakenByAnotherDriverIsTakenHereToo() {
+        DriverConnection one = kept(new MockDriver(), "team-a");
+        DriverConnection two = kept(new MockDriver(), "team-a");
+        network(one);
+        one.vms().create(vm("vm-1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> two.vms().create(vm("vm-1")))
+                .isInstanceOf(io.multicloud.api.AlreadyExistsException.class);
+        two.vms().delete("vm-1");
+        awaitVmGone(one, "vm-1");
     }
 }

@@ -107,6 +107,18 @@ class MockVmsTest extends MockTestBase {
     }
 
     @Test
+    void aCreateRetriedWithTheSameClientTokenAnswersTheSameVm() {
+        Vm first = conn.vms().create(vm("vm-1").clientToken("3f1c2a8e-0000-4000-8000-000000000001"));
+        Vm again = conn.vms().create(vm("vm-1").clientToken("3f1c2a8e-0000-4000-8000-000000000001"));
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(conn.vms().list()).hasSize(1);
+        assertThatThrownBy(() -> conn.vms().create(vm("vm-2").clientToken("3f1c2a8e-0000-4000-8000-000000000001")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("IdempotentParameterMismatch");
+        assertThatThrownBy(() -> conn.vms().create(vm("vm-1").clientToken("3f1c2a8e-0000-4000-8000-000000000002")))
+                .as("another token: the name is taken").isInstanceOf(AlreadyExistsException.class);
+    }
+
+    @Test
     void actionsOnAMissingVmAreNotFound() {
         for (ThrowingCallable call : new ThrowingCallable[] {() -> conn.vms().suspend("ghost"),
                 () -> conn.vms().resume("ghost"), () -> conn.vms().reboot("ghost"), () -> conn.vms().delete("ghost")}) {
