@@ -47,7 +47,7 @@ public final class MciQuickstart {
             System.out.println("5. Deleting the MCI: " + web.delete());
             int left = mars.vms().list().size() + venus.vms().list().size() + mars.vpcs().list().size()
                     + venus.vpcs().list().size();
-            System.out.println("   left on the clouds: " + left + " VMs and VPCs; MCIs: " + mc.mcis().size());
+            System.out.println("   left on the clouds: " + left + " VMs and VPCs; MCIs: " + mc.mcis().list().size());
         }
     }
 }

@@ -53,6 +53,11 @@ public interface Cloud extends AutoCloseable {
      */
     <T> T unwrap(Class<T> type);
 
+    /** Whether the connection is still open (not {@linkplain #close() closed}). */
+    default boolean isOpen() {
+        return true;
+    }
+
     /** Closes the SDK clients; the connection cannot be used after. */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package io.multicloud.api;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The VMs of a connection. {@code create} returns at once with the VM CREATING; actions return
@@ -16,6 +17,12 @@ public interface Vms extends Resources<Vm, VmRequest> {
 
     /** Restarts a running VM; returns REBOOTING. */
     VmStatus reboot(String name);
+
+    /**
+     * The VMs carrying a tag, in one listing (as many calls as the cloud's pages, never one per VM):
+     * with {@code value} null, every VM that has the key whatever its value.
+     */
+    List<Vm> listTagged(String key, String value);
 
     /** Terminates the VM without waiting; returns TERMINATING. */
     VmStatus terminate(String name);

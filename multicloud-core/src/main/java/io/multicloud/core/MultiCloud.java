@@ -8,11 +8,13 @@ import io.multicloud.api.ResourceKind;
 import io.multicloud.core.cloud.DefaultCloud;
 import io.multicloud.core.connect.ConnectionSettings;
 import io.multicloud.core.connect.DriverRegistry;
+import io.multicloud.core.connect.OwnerId;
 import io.multicloud.core.mci.DirectoryJournal;
 import io.multicloud.core.mci.Journal;
 import io.multicloud.core.mci.Mci;
 import io.multicloud.core.mci.MciBuilder;
 import io.multicloud.core.mci.MciEngine;
+import io.multicloud.core.mci.Mcis;
 import io.multicloud.core.mci.MemoryJournal;
 import io.multicloud.core.mci.Retry;
 import io.multicloud.core.remote.RemoteExecutor;
@@ -52,14 +54,18 @@ public final class MultiCloud implements AutoCloseable {
     private final Set<Cloud> open = ConcurrentHashMap.newKeySet();
     private final MciEngine mcis;
     private final RemoteExecutor remote;
+    private final Journal journal;
 
     private MultiCloud(Builder builder) {
         this.drivers = DriverRegistry.load(builder.classLoader);
         this.settings = new ConnectionSettings(builder.environment, builder.home);
-        Journal journal = builder.journalDir == null ? new MemoryJournal() : new DirectoryJournal(builder.journalDir);
-        Path sshDir = builder.sshStore != null ? builder.sshStore : builder.home.resolve(".multicloud").resolve("ssh");
+        this.journal = builder.journalDir == null ? new MemoryJournal() : new DirectoryJournal(builder.journalDir);
+        Path libraryDir = builder.home.resolve(".multicloud");
+        Path sshDir = builder.sshStore != null ? builder.sshStore : libraryDir.resolve("ssh");
         this.remote = new RemoteExecutor(new SshStore(sshDir), builder.sshIdle);
-        this.mcis = new MciEngine(journal, Retry.DEFAULT, builder.mciConcurrency, builder.mciVmTimeout, remote);
+        String owner = builder.owner != null ? builder.owner : OwnerId.resolve(builder.environment, libraryDir);
+        this.mcis = new MciEngine(journal, Retry.DEFAULT, builder.mciConcurrency, builder.mciVmTimeout, remote, owner,
+                this::connect);
     }
 
     /**
@@ -70,9 +76,35 @@ public final class MultiCloud implements AutoCloseable {
         return mcis.builder(name, this::connect);
     }
 
-    /** The MCIs this instance made and has not deleted. */
-    public List<Mci> mcis() {
-        return mcis.mcis();
+    /**
+     * The MCIs of this installation's owner: those this instance holds, and those the clouds hold,
+     * rebuilt from their VMs' tags (after a restart, or made by another process of the same owner):
+     * {@code mc.mcis().get("web")}. Searched on every connection this instance has open and the
+     * named connections of the configuration; {@code mc.mcis().on(clouds...)} searches others.
+     */
+    public Mcis mcis() {
+        return new Mcis(mcis, this::searchedConnections);
+    }
+
+    /** The owner id every MCI resource of this instance is tagged with ({@link Builder#owner}). */
+    public String owner() {
+        return mcis.owner();
+    }
+
+    /** The open connections, and the named connections of the configuration (opened when not open yet). */
+    private List<Cloud> searchedConnections() {
+        Map<String, Cloud> byName = new java.util.LinkedHashMap<>();
+        open.stream().filter(Cloud::isOpen).forEach(c -> byName.putIfAbsent(c.config().name(), c));
+        for (String name : settings.names()) {
+            if (!byName.containsKey(name)) {
+                try {
+                    byName.put(name, connect(name));
+                } catch (RuntimeException e) {
+                    log.warn("named connection {} could not be opened to search it for MCIs: {}", name, e.getMessage());
+                }
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     /** The engine behind {@link #mci}: its journal, recovery and sweep. */
@@ -146,6 +178,7 @@ public final class MultiCloud implements AutoCloseable {
     @Override
     public void close() {
         remote.close();
+        journal.close();
         for (Cloud cloud : new ArrayList<>(open)) {
             try {
                 cloud.close();
@@ -170,6 +203,7 @@ public final class MultiCloud implements AutoCloseable {
         private Path sshStore;
         private Duration sshIdle = Duration.ofMinutes(5);
         private int mciConcurrency = 10;
+        private String owner;
         private Duration mciVmTimeout = Duration.ofMinutes(10);
 
         private Builder() {
@@ -217,6 +251,17 @@ public final class MultiCloud implements AutoCloseable {
          */
         public Builder sshSessionIdle(Duration idle) {
             this.sshIdle = Objects.requireNonNull(idle);
+            return this;
+        }
+
+        /**
+         * The owner id every MCI resource is tagged with, so that two users' MCIs of one name in one
+         * account never mix and any process with the same id finds the MCIs again. By default the
+         * {@value io.multicloud.core.connect.OwnerId#ENV} variable, else the id kept in
+         * {@code .multicloud/owner} in the home directory (made on first use).
+         */
+        public Builder owner(String ownerId) {
+            this.owner = OwnerId.check("owner", ownerId);
             return this;
         }
 

@@ -36,7 +36,7 @@ class OpenStackMciTest {
 
     @AfterEach
     void close() {
-        mc.mcis().forEach(Mci::delete);
+        mc.mcis().list().forEach(Mci::delete);
         mc.close();
     }
 

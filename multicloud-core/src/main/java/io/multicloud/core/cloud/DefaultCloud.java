@@ -173,6 +173,11 @@ public final class DefaultCloud implements Cloud {
     }
 
     @Override
+    public boolean isOpen() {
+        return !closed.get();
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {

@@ -48,6 +48,12 @@ final class VmCollection extends ResourceCollection<Vm, VmRequest, VmService> im
     }
 
     @Override
+    public List<Vm> listTagged(String key, String value) {
+        Validate.notBlank("tag key", key);
+        return service().listTagged(key, value);
+    }
+
+    @Override
     public VmStatus terminate(String name) {
         service().delete(Validate.notBlank("vm name", name));
         return VmStatus.TERMINATING;

@@ -3,6 +3,8 @@ package io.multicloud.core.mci;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.multicloud.api.ConflictException;
+import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.Validate;
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -41,8 +45,12 @@ import org.slf4j.LoggerFactory;
  * the next append); it was never acknowledged to a caller.
  *
  * <p>Files (and the directory, when this class creates it) are readable by their owner only,
- * where the file system supports POSIX permissions. They hold no secret. One process at a time
- * should write a directory.
+ * where the file system supports POSIX permissions. They hold no secret.
+ *
+ * <p>One process writes a directory at a time: the first write (or {@link #lockForWriting()})
+ * takes a {@link FileLock} on its {@code .lock} file, held until {@link #close()} or the process
+ * ends (the operating system lets it go when a process dies), and writes there who holds it. A
+ * second process (or a second journal in this JVM) is refused, naming the holder.
  */
 public final class DirectoryJournal implements Journal {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryJournal.class);
@@ -56,6 +64,8 @@ public final class DirectoryJournal implements Journal {
     private final boolean posix;
     private final Map<String, FileChannel> files = new ConcurrentHashMap<>();
     private final MemoryJournal index;
+    private FileChannel lockChannel;
+    private FileLock lock;
 
     /** A journal in {@code dir}, created if missing, with the entries already there. */
     public DirectoryJournal(Path dir) {
@@ -81,7 +91,66 @@ public final class DirectoryJournal implements Journal {
     public JournalEntry append(String mci, Type type, ResourceKind kind, ConnectionRef connection, String name,
                                String cloudId, Map<String, String> tags) {
         Journal.checkMci(mci); // it becomes a file name
+        lockForWriting();
         return index.append(mci, type, kind, connection, name, cloudId, tags);
+    }
+
+    @Override
+    public void requireWritable() {
+        lockForWriting();
+    }
+
+    /**
+     * Takes the directory's lock for this process, unless it has it already.
+     *
+     * @throws ConflictException naming the holder when another process (or another journal in this JVM) has it
+     */
+    public synchronized void lockForWriting() {
+        if (lock != null && lock.isValid()) {
+            return;
+        }
+        Path file = dir.resolve(".lock");
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock taken;
+            try {
+                taken = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                taken = null;
+            }
+            if (taken == null) {
+                String holder = holder(file);
+                closeQuietly(channel);
+                throw new ConflictException(ErrorContext.NONE, "the journal directory " + dir + " is held by " + holder
+                        + ": one process writes a journal directory at a time (give this one another directory, or let"
+                        + " that process end)");
+            }
+            String me = "process " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now();
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+            lockChannel = channel;
+            lock = taken;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the journal directory " + dir, e);
+        }
+    }
+
+    private static String holder(Path lockFile) {
+        try {
+            String text = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+            return text.isEmpty() ? "another process" : text;
+        } catch (IOException e) {
+            return "another process";
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "this host";
+        }
     }
 
     @Override
@@ -94,12 +163,17 @@ public final class DirectoryJournal implements Journal {
         return index.mcis();
     }
 
-    /** Closes the open files; a later append opens them again. */
+    /** Closes the open files and lets the directory's lock go; a later append takes them again. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (Iterator<Map.Entry<String, FileChannel>> it = files.entrySet().iterator(); it.hasNext(); ) {
             closeQuietly(it.next().getValue());
             it.remove();
+        }
+        if (lockChannel != null) {
+            closeQuietly(lockChannel); // releases the lock
+            lockChannel = null;
+            lock = null;
         }
     }
 

@@ -46,6 +46,13 @@ public interface Journal extends AutoCloseable {
     /** The MCIs with a journal (some entry after their last {@code MCI_DELETED}), in name order. */
     Set<String> mcis();
 
+    /**
+     * Makes sure this process may write the journal, before an operation starts: a durable journal
+     * takes its directory's lock, and refuses (naming the holder) while another live process has it.
+     */
+    default void requireWritable() {
+    }
+
     /** Releases what the journal holds open (files); the entries it wrote stay. */
     @Override
     default void close() {

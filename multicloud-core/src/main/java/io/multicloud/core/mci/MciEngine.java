@@ -3,6 +3,7 @@ package io.multicloud.core.mci;
 import io.multicloud.api.AlreadyExistsException;
 import io.multicloud.api.Cloud;
 import io.multicloud.api.CloudException;
+import io.multicloud.api.ConnectionConfig;
 import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.ResourceKind;
@@ -18,21 +19,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Everything MCIs of one {@code MultiCloud} share: the journal, the shared network resources of
- * each connection, the per-connection bound on concurrent calls, and the MCIs themselves by name.
- * It creates MCIs and adds VMs to them; each {@link Mci} acts on its own VMs through it.
+ * Everything MCIs of one {@code MultiCloud} share: the owner id, the journal, the shared network
+ * resources of each connection, the per-connection bound on concurrent calls, the watch that
+ * answers waits with one listing per connection, and the MCIs this process holds by name. It
+ * creates MCIs, adds VMs to them and removes them; each {@link Mci} acts on its own VMs through it.
  */
 public final class MciEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(MciEngine.class);
+
     private final Journal journal;
     private final Retry retry;
     private final SharedResources shared;
+    private final VmWatch watch = new VmWatch();
     private final VmProvisioner provisioner;
     private final Duration vmTimeout;
     private final Map<String, Mci> mcis = new ConcurrentHashMap<>();
     private final MciRemote remote;
+    private final String owner;
+    private final Function<ConnectionConfig, Cloud> connector;
+    private final Map<String, Cloud> reopened = new ConcurrentHashMap<>();
+    private final RunningOperations running = new RunningOperations();
 
     /**
      * @param journal where intents and created resources are recorded
@@ -40,8 +52,11 @@ public final class MciEngine {
      * @param concurrency concurrent create and delete calls per connection
      * @param vmTimeout how long a VM may take to run
      * @param remote runs commands on the MCIs' VMs; the shared key pairs' private keys go to its store
+     * @param owner the owner id every MCI resource is tagged with
+     * @param connector opens connections (for catalog spec ids, and to reopen one that was closed)
      */
-    public MciEngine(Journal journal, Retry retry, int concurrency, Duration vmTimeout, RemoteExecutor remote) {
+    public MciEngine(Journal journal, Retry retry, int concurrency, Duration vmTimeout, RemoteExecutor remote, String owner,
+                     Function<ConnectionConfig, Cloud> connector) {
         if (concurrency < 1) {
             throw new InvalidRequestException("concurrency", "must be at least 1, not " + concurrency);
         }
@@ -49,8 +64,10 @@ public final class MciEngine {
         this.retry = retry;
         this.shared = new SharedResources(journal, retry, remote.store());
         this.remote = new MciRemote(this, remote);
-        this.provisioner = new VmProvisioner(journal, retry, concurrency, vmTimeout);
+        this.provisioner = new VmProvisioner(journal, retry, concurrency, vmTimeout, watch);
         this.vmTimeout = vmTimeout;
+        this.owner = owner;
+        this.connector = connector;
     }
 
     /** The journal of this engine. */
@@ -58,94 +75,93 @@ public final class MciEngine {
         return journal;
     }
 
-    /** The MCIs this engine made and has not deleted. */
-    public List<Mci> mcis() {
+    /** The owner id this engine's MCIs carry. */
+    public String owner() {
+        return owner;
+    }
+
+    /** The MCIs this process holds (made, or found again), by name. */
+    List<Mci> held() {
         return List.copyOf(mcis.values());
     }
 
-    /** The MCI of this name. */
-    public Optional<Mci> mci(String name) {
+    /** The MCI of this name that this process holds. */
+    Optional<Mci> held(String name) {
         return Optional.ofNullable(mcis.get(name));
+    }
+
+    /** Holds an MCI rebuilt from the clouds, unless this process holds one of that name already (which is returned). */
+    Mci hold(Mci rebuilt) {
+        Mci earlier = mcis.putIfAbsent(rebuilt.name(), rebuilt);
+        return earlier != null ? earlier : rebuilt;
     }
 
     /**
      * After a crash: deletes what the journal says a dead process's MCIs may have left (created,
      * or asked for when it stopped), then the shared network resources no VM uses. Connections are
      * opened with {@code connect} from what the journal recorded (no credential is recorded: the
-     * cloud's own chain or the caller supplies it). Returns the resources deleted.
+     * cloud's own chain or the caller supplies it). Returns the resources deleted. Refused while
+     * another live process holds the journal directory. To keep a crashed process's MCI instead,
+     * find it again with {@code mc.mcis().get(name)}.
      */
-    public List<String> recover(java.util.function.Function<JournalEntry.ConnectionRef, Cloud> connect) {
+    public List<String> recover(Function<JournalEntry.ConnectionRef, Cloud> connect) {
+        if (journal instanceof DirectoryJournal directory) {
+            directory.lockForWriting();
+        }
         return new MciRecovery(journal, shared, mcis.keySet()).undo(connect);
     }
 
     /**
-     * What the library made on these connections that nothing accounts for: VMs carrying its MCI tag
-     * that no MCI or journal knows, and shared network resources no VM uses.
+     * What the library made on these connections that nothing accounts for: shared network
+     * resources no VM uses, VMs with the library's MCI tag that cannot be rebuilt into an MCI
+     * (tags missing), and VMs of an MCI creation that lost its name to another. A live MCI of any
+     * process is never listed: its VMs carry what rebuilds it.
      */
     public List<MciRecovery.Orphan> sweep(List<Cloud> clouds) {
-        return new MciRecovery(journal, shared, mcis.keySet()).sweep(clouds);
+        return new MciRecovery(journal, shared, mcis.keySet()).sweep(clouds, this);
     }
 
     /** Starts describing a new MCI; {@code connector} opens connections for catalog spec ids. */
-    public MciBuilder builder(String name, java.util.function.Function<io.multicloud.api.ConnectionConfig, Cloud> connector) {
-        return new MciBuilder(this, name, connector);
+    public MciBuilder builder(String name, Function<ConnectionConfig, Cloud> specConnector) {
+        return new MciBuilder(this, name, specConnector);
     }
 
-    /** Creates an MCI: every subgroup's chain in parallel, then the failure policy. */
+    /** Creates an MCI: the checks, then every subgroup's chain in parallel, then the failure policy. */
     Mci create(MciBuilder request) {
-        List<SubGroupRequest> groups = request.subGroups();
-        if (groups.isEmpty()) {
-            throw new InvalidRequestException("subgroups", "an MCI needs at least one subgroup");
-        }
-        Set<String> names = new HashSet<>();
-        for (SubGroupRequest group : groups) {
-            if (!names.add(group.name())) {
-                throw new InvalidRequestException("subgroups", "two subgroups are named '" + group.name() + "'");
-            }
-        }
-        Mci mci = new Mci(this, request.name(), request.description(), request.labels(), request.policy(), groups,
-                request.listener());
+        Mci mci = MciCreation.describe(this, request);
         if (mcis.putIfAbsent(mci.name(), mci) != null) {
             throw new AlreadyExistsException(ErrorContext.of(null, null, request.name()), "an MCI named '" + request.name()
-                    + "' exists");
+                    + "' exists in this process");
         }
-        Progress progress = new Progress(mci.name(), request.listener());
-        progress.planned("create", groups.stream().mapToInt(SubGroupRequest::size).sum());
-        Instant start = Instant.now();
-        List<VmOutcome> outcomes = new ArrayList<>();
-        for (List<VmProvisioner.Made> made : Parallel.map(groups, g -> createGroup(mci, g, 1, g.size(), progress))) {
-            made.forEach(m -> {
-                outcomes.add(m.outcome());
-                m.vm().ifPresent(mci::add);
-            });
+        try {
+            return new MciCreation(this, mci, request).run();
+        } catch (RuntimeException e) {
+            mcis.remove(mci.name(), mci);
+            throw e;
         }
-        MciReport report = applyPolicy(mci, "create", outcomes, progress, start);
-        releaseWhereNoMember(mci, progress);
-        mci.creation(report);
-        if (mci.vms().isEmpty() && request.policy() == PartialFailure.ROLLBACK && !report.ok()) {
-            forget(mci);
-        } else if (request.postCreate() != null && !mci.vms().isEmpty()) {
-            mci.postCreate(remote.exec(mci, request.postCreate()));
-        }
-        return mci;
     }
 
     /** Adds VMs to a subgroup (scale-out), with the MCI's failure policy applied to the new ones. */
-    MciReport addVms(Mci mci, SubGroupRequest group, int firstIndex, int count, ProgressListener listener) {
+    MciReport addVms(Mci mci, SubGroupRequest group, int firstIndex, int count, int declaredSize, ProgressListener listener) {
         Progress progress = new Progress(mci.name(), listener);
         progress.planned("scale-out", count);
         Instant start = Instant.now();
-        List<VmOutcome> outcomes = new ArrayList<>();
-        for (VmProvisioner.Made made : createGroup(mci, group, firstIndex, count, progress)) {
-            outcomes.add(made.outcome());
-            made.vm().ifPresent(mci::add);
+        Stop stop = running.begin();
+        try {
+            List<VmOutcome> outcomes = new ArrayList<>();
+            for (VmProvisioner.Made made : createGroup(mci, group, firstIndex, count, declaredSize, progress, stop)) {
+                outcomes.add(made.outcome());
+                made.vm().ifPresent(mci::add);
+            }
+            MciReport report = applyPolicy(mci, "scale-out", outcomes, progress, start);
+            releaseWhereNoMember(mci, progress);
+            return report;
+        } finally {
+            running.end(stop);
         }
-        MciReport report = applyPolicy(mci, "scale-out", outcomes, progress, start);
-        releaseWhereNoMember(mci, progress);
-        return report;
     }
 
-    /** Deletes VMs of an MCI in parallel; the shared resources go when nothing uses them. */
+    /** Deletes VMs of an MCI in parallel, each verified gone; the shared resources go when nothing uses them. */
     List<VmOutcome> removeVms(Mci mci, List<MciVm> members, String why, Progress progress) {
         List<VmOutcome> outcomes = Parallel.map(members, member -> {
             String failure = provisioner.delete(mci.name(), member, progress);
@@ -164,10 +180,33 @@ public final class MciEngine {
     }
 
     /**
+     * The connection, open: one that was closed meanwhile is opened again from its configuration
+     * (once; later calls get the reopened one), so that an MCI's resources never become undeletable.
+     */
+    Cloud live(Cloud cloud) {
+        if (cloud.isOpen()) {
+            return cloud;
+        }
+        return reopened.compute(cloud.config().name(), (name, earlier) -> {
+            if (earlier != null && earlier.isOpen()) {
+                return earlier;
+            }
+            try {
+                LOG.info("connection {} was closed; opened again from its configuration", name);
+                return connector.apply(cloud.config());
+            } catch (RuntimeException e) {
+                throw new CloudException(ErrorContext.of(name, null, null), "the connection is closed and could not be opened"
+                        + " again from its configuration (" + e.getMessage() + "); connect it again with mc.connect(...)"
+                        + " and find the MCI with mc.mcis().on(cloud).get(name)", e);
+            }
+        });
+    }
+
+    /**
      * Releases the shared network of dynamic subgroups whose connection holds no VM of this MCI
      * (every VM there failed at the API): it would otherwise stay, as no later delete visits it.
      */
-    private void releaseWhereNoMember(Mci mci, Progress progress) {
+    void releaseWhereNoMember(Mci mci, Progress progress) {
         Set<String> withMembers = new HashSet<>(mci.vms().stream().map(MciVm::connection).toList());
         List<Cloud> empty = dynamicClouds(mci).stream().filter(c -> !withMembers.contains(c.config().name())).toList();
         if (!empty.isEmpty()) {
@@ -179,15 +218,20 @@ public final class MciEngine {
         return mci.subGroups().stream().filter(g -> !g.isStatic()).map(SubGroupRequest::cloud).toList();
     }
 
-    /** Forgets a deleted MCI. */
     /** The remote layer of this engine's MCIs. */
     MciRemote remote() {
         return remote;
     }
 
+    /** Forgets a deleted MCI. */
     void forget(Mci mci) {
         mcis.remove(mci.name(), mci);
         journal.mciDeleted(mci.name());
+    }
+
+    /** Lets go of an MCI whose creation failed before it made anything (nothing to journal). */
+    void release(Mci mci) {
+        mcis.remove(mci.name(), mci);
     }
 
     /** How long a VM may take to reach a status. */
@@ -205,11 +249,28 @@ public final class MciEngine {
         return provisioner;
     }
 
-    private List<VmProvisioner.Made> createGroup(Mci mci, SubGroupRequest group, int firstIndex, int count, Progress progress) {
-        SharedResources.Set set = null;
+    /** The watch that answers waits on VMs with one listing per connection. */
+    VmWatch watch() {
+        return watch;
+    }
+
+    /** The running operations that make resources, stopped together when the JVM shuts down. */
+    RunningOperations running() {
+        return running;
+    }
+
+    /** The shared network resources. */
+    SharedResources shared() {
+        return shared;
+    }
+
+    /** Makes {@code count} VMs of a subgroup from {@code firstIndex}; none when the operation is stopped. */
+    List<VmProvisioner.Made> createGroup(Mci mci, SubGroupRequest group, int firstIndex, int count, int declaredSize,
+                                         Progress progress, Stop stop) {
+        VmProvisioner.SharedNetwork network = null;
         if (!group.isStatic()) {
             try {
-                set = shared.acquire(group.cloud(), progress);
+                network = lease(group.cloud(), progress);
             } catch (CloudException e) {
                 // The chain broke before any VM: every VM of the group fails for that reason.
                 return IntStream.range(firstIndex, firstIndex + count).mapToObj(i -> new VmProvisioner.Made(new VmOutcome(
@@ -218,18 +279,51 @@ public final class MciEngine {
                         Optional.<MciVm>empty())).toList();
             }
         }
-        SharedResources.Set resources = set;
+        VmProvisioner.SharedNetwork leased = network;
+        Map<String, String> tags = MciTags.forVm(mci.identity(), group, declaredSize, mci.settingsTag());
         try {
-            return Parallel.map(IntStream.range(firstIndex, firstIndex + count).boxed().toList(),
-                    i -> provisioner.create(mci.name(), group, resources, i, progress));
+            return Parallel.map(IntStream.range(firstIndex, firstIndex + count).boxed().toList(), i -> {
+                VmProvisioner.Plan plan = new VmProvisioner.Plan(mci.identity(), group, i, tags, leased);
+                if (stop.stopped()) {
+                    return new VmProvisioner.Made(new VmOutcome(group.name(), plan.name(), group.connection(),
+                            VmOutcome.Result.FAILED, VmStatus.TERMINATED, "not made: the operation was stopped", 0),
+                            Optional.empty());
+                }
+                try {
+                    return provisioner.create(plan, progress, stop);
+                } catch (VmProvisioner.NameTaken e) {
+                    stop.nameTaken(e);
+                    return new VmProvisioner.Made(new VmOutcome(group.name(), plan.name(), group.connection(),
+                            VmOutcome.Result.FAILED, VmStatus.TERMINATED, e.getMessage(), 1), Optional.empty());
+                }
+            }, stop);
         } finally {
-            if (resources != null) {
+            if (leased != null) {
                 shared.endUse(group.cloud());
             }
         }
     }
 
-    private MciReport applyPolicy(Mci mci, String operation, List<VmOutcome> outcomes, Progress progress, Instant start) {
+    /** The connection's shared set, leased, remade when a VM create finds it gone. */
+    private VmProvisioner.SharedNetwork lease(Cloud cloud, Progress progress) {
+        SharedResources.Set first = shared.acquire(cloud, progress);
+        return new VmProvisioner.SharedNetwork() {
+            private volatile SharedResources.Set current = first;
+
+            @Override
+            public SharedResources.Set current() {
+                return current;
+            }
+
+            @Override
+            public SharedResources.Set remake() {
+                current = shared.refresh(cloud, progress);
+                return current;
+            }
+        };
+    }
+
+    MciReport applyPolicy(Mci mci, String operation, List<VmOutcome> outcomes, Progress progress, Instant start) {
         List<VmOutcome> failed = outcomes.stream().filter(o -> o.result() == VmOutcome.Result.FAILED).toList();
         if (failed.isEmpty() || mci.policy() == PartialFailure.CONTINUE) {
             return new MciReport(mci.name(), operation, outcomes, Duration.between(start, Instant.now()));
@@ -242,6 +336,12 @@ public final class MciEngine {
         String why = mci.policy() == PartialFailure.ROLLBACK
                 ? "rolled back: " + failed.size() + " of " + outcomes.size() + " VMs failed"
                 : "refined away: the VM failed";
+        return removeAndReport(mci, operation, outcomes, toRemove, why, progress, start);
+    }
+
+    /** Removes VMs the operation made and reports each VM with its original reason where it had failed. */
+    MciReport removeAndReport(Mci mci, String operation, List<VmOutcome> outcomes, List<MciVm> toRemove, String why,
+                              Progress progress, Instant start) {
         Map<String, VmOutcome> removed = new LinkedHashMap<>();
         removeVms(mci, toRemove, why, progress).forEach(o -> removed.put(o.vm(), o));
         List<VmOutcome> result = outcomes.stream().map(o -> {
@@ -261,9 +361,9 @@ public final class MciEngine {
         return new MciReport(mci.name(), operation, result, Duration.between(start, Instant.now()));
     }
 
-    private void releaseShared(List<Cloud> clouds, Progress progress) {
+    void releaseShared(List<Cloud> clouds, Progress progress) {
         Map<String, Cloud> byConnection = new LinkedHashMap<>();
-        clouds.forEach(c -> byConnection.putIfAbsent(c.config().name(), c));
+        clouds.forEach(c -> byConnection.putIfAbsent(c.config().name(), live(c)));
         Parallel.map(List.copyOf(byConnection.values()), cloud -> {
             try {
                 shared.releaseIfUnused(cloud, progress);

@@ -4,7 +4,6 @@ import io.multicloud.api.Cloud;
 import io.multicloud.api.CloudException;
 import io.multicloud.api.NotFoundException;
 import io.multicloud.api.ResourceKind;
-import io.multicloud.api.TaggedResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,7 @@ import org.slf4j.LoggerFactory;
  * Cleans up after a process that died while it owned MCIs: every resource its journal says may
  * exist (created, or asked for when it stopped) is deleted, newest first, if the cloud still has
  * it; then the shared network resources go where no VM uses them. MCIs this process holds are
- * left alone. A sweep finds, on given connections, VMs that carry the library's MCI tag but that
- * no MCI of this process and no journal entry accounts for.
+ * left alone. A sweep finds, on given connections, what the library made that no MCI accounts for.
  */
 public final class MciRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(MciRecovery.class);
@@ -81,20 +79,47 @@ public final class MciRecovery {
     }
 
     /**
-     * What the library made on these connections that nothing accounts for: VMs carrying an MCI tag
-     * that no living MCI or journal knows, and the shared network resources while no VM uses them.
+     * What the library made on these connections that nothing accounts for: the shared network
+     * resources while no VM uses them; VMs with the MCI tag whose tags cannot rebuild an MCI (made
+     * by an older version, or tagged by hand); and, among this owner's VMs of one MCI name, those
+     * of a creation that lost the name to another. Another owner's MCIs and every live MCI (its VMs
+     * rebuild it) are never listed.
      */
-    List<Orphan> sweep(List<Cloud> clouds) {
+    List<Orphan> sweep(List<Cloud> clouds, MciEngine engine) {
         List<Orphan> orphans = new ArrayList<>();
+        Map<String, Map<String, java.time.Instant>> firstOfCreation = new LinkedHashMap<>();
+        List<Map.Entry<Cloud, io.multicloud.api.Vm>> ownVms = new ArrayList<>();
         for (Cloud cloud : clouds) {
             orphans.addAll(shared.unused(cloud));
-            for (TaggedResource r : cloud.tags().find(VmProvisioner.MCI_TAG, null)) {
-                String mci = r.tags().get(VmProvisioner.MCI_TAG);
-                boolean accounted = alive.contains(mci) || journal.pending(mci).stream()
-                        .anyMatch(p -> p.name().equals(r.name()) && p.connection().name().equals(cloud.config().name()));
-                if (!accounted) {
-                    orphans.add(new Orphan(cloud.config().name(), r.kind(), r.name(), mci));
+            for (io.multicloud.api.Vm vm : cloud.vms().listTagged(MciTags.MCI, null)) {
+                if (vm.status() == io.multicloud.api.VmStatus.TERMINATED || vm.status() == io.multicloud.api.VmStatus.TERMINATING) {
+                    continue;
                 }
+                String mci = vm.tags().get(MciTags.MCI);
+                java.util.Optional<MciTags.Read> read = MciTags.read(vm);
+                if (read.isEmpty()) {
+                    if (!alive.contains(mci)) {
+                        orphans.add(new Orphan(cloud.config().name(), ResourceKind.VM, vm.name(), mci));
+                    }
+                    continue;
+                }
+                if (!engine.owner().equals(read.get().identity().owner())) {
+                    continue;
+                }
+                ownVms.add(Map.entry(cloud, vm));
+                java.time.Instant created = vm.createdAt() == null ? java.time.Instant.MAX : vm.createdAt();
+                firstOfCreation.computeIfAbsent(mci, k -> new LinkedHashMap<>())
+                        .merge(read.get().identity().id(), created, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        for (Map.Entry<Cloud, io.multicloud.api.Vm> e : ownVms) {
+            String mci = e.getValue().tags().get(MciTags.MCI);
+            String id = e.getValue().tags().get(MciTags.ID);
+            String winner = engine.held(mci).map(Mci::id).orElseGet(() -> firstOfCreation.get(mci).entrySet().stream()
+                    .min(Map.Entry.<String, java.time.Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .orElseThrow().getKey());
+            if (!winner.equals(id)) {
+                orphans.add(new Orphan(e.getKey().config().name(), ResourceKind.VM, e.getValue().name(), mci));
             }
         }
         return orphans;

@@ -65,7 +65,7 @@ final class MciRemote {
     private View view(Mci mci, boolean withLocations) {
         Map<String, Optional<GeoLocation>> locations = withLocations ? new ConcurrentHashMap<>() : null;
         Map<String, List<CommandTarget>> fleet = new HashMap<>();
-        for (Mci any : engine.mcis()) {
+        for (Mci any : engine.held()) {
             fleet.put(any.name(), targets(any, locations));
         }
         fleet.put(mci.name(), targets(mci, locations));

@@ -35,6 +35,11 @@ public record MciVm(String subGroup, int index, Cloud cloud, Vm vm) {
         return cloud.config().name();
     }
 
+    /** A copy on another connection to the same place (a reopened one). */
+    MciVm on(Cloud other) {
+        return new MciVm(subGroup, index, other, vm);
+    }
+
     /** A copy with a newer view of the VM. */
     MciVm with(Vm newer) {
         return new MciVm(subGroup, index, cloud, newer);

@@ -120,7 +120,9 @@ final class ReviewQuota {
         String shared = group.size() > 1 ? " (quota shared by " + group.stream().map(SubGroupRequest::name).toList() + ")" : "";
         ReviewSeverity finalSeverity = severity;
         String text = message + shared;
-        return group.stream().map(sg -> ReviewFinding.of(sg, ReviewCheck.QUOTA, finalSeverity, text)).toList();
+        boolean unanswered = reading instanceof Unknown u && u.severity() == ReviewSeverity.ERROR;
+        return group.stream().map(sg -> unanswered ? ReviewFinding.unanswered(sg, ReviewCheck.QUOTA, text)
+                : ReviewFinding.of(sg, ReviewCheck.QUOTA, finalSeverity, text)).toList();
     }
 
     private static int number(Map<String, String> answer, String key) {

@@ -45,12 +45,18 @@ public record SubGroupRequest(String name, Cloud cloud, String spec, String imag
             throw new InvalidRequestException("subnet", "a static subgroup names both its VPC and its subnet");
         }
         securityGroups = List.copyOf(securityGroups == null ? List.of() : securityGroups);
-        labels = Map.copyOf(labels == null ? Map.of() : labels);
+        labels = Map.copyOf(Validate.tags("subgroup " + name + " labels", labels == null ? Map.of() : labels));
+        MciTags.requireUserLabels("subgroup " + name + " labels", labels);
     }
 
     /** A dynamic subgroup: the network, security group and key pair are the connection's shared ones. */
     public static SubGroupRequest of(String name, Cloud cloud, String spec, String image, int size) {
         return new SubGroupRequest(name, cloud, spec, image, size, null, null, List.of(), null, Map.of(), true);
+    }
+
+    /** A copy on another connection to the same place (a reopened one). */
+    SubGroupRequest on(Cloud other) {
+        return new SubGroupRequest(name, other, spec, image, size, vpc, subnet, securityGroups, keyPair, labels, publicIp);
     }
 
     /** A copy whose VMs get public IPs or not. */

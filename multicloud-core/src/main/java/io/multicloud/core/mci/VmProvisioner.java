@@ -1,49 +1,96 @@
 package io.multicloud.core.mci;
 
+import io.multicloud.api.AlreadyExistsException;
 import io.multicloud.api.Cloud;
 import io.multicloud.api.CloudException;
 import io.multicloud.api.CloudTimeoutException;
 import io.multicloud.api.ConflictException;
+import io.multicloud.api.ErrorContext;
 import io.multicloud.api.NotFoundException;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Makes and removes single MCI VMs: the intent journaled before the create call, the call made
- * within the connection's concurrency bound and retried on retryable errors, the result
- * journaled, then the wait until RUNNING. A VM the cloud accepted but which ends FAILED (or never
- * runs in time) is a failure like a refused call, with the cloud's reason.
+ * Makes and removes single MCI VMs, so that no answer lost on the way leaves a VM nobody knows:
+ * <ul>
+ *   <li>the intent is journaled before the create call, which carries the MCI's tags and a client
+ *       token derived from the intent (the cloud's idempotency key: a retry answers the VM the
+ *       first call made);</li>
+ *   <li>a retryable failure (a lost answer looks like one) is followed by a look-up by name before
+ *       the retry: a VM there with this creation's id is adopted, not made again; a taken name
+ *       ({@link AlreadyExistsException}) is adopted the same way, and is another MCI's when its id
+ *       differs ({@link NameTaken});</li>
+ *   <li>a create that finally fails is looked up once more: only a VM verified absent is journaled
+ *       as failed;</li>
+ *   <li>a VM create that finds the shared network gone (another process released it) makes it
+ *       again and tries once more;</li>
+ *   <li>then the wait until RUNNING, answered with every other VM of the connection by one listing
+ *       per round ({@link VmWatch}).</li>
+ * </ul>
+ * Delete terminates (retried; a VM already gone is success), waits until the cloud no longer lists
+ * it, and only then tells the journal.
  */
 final class VmProvisioner {
-    /** Tag naming a VM's MCI (visible to the user as a label). */
-    static final String MCI_TAG = "multicloud:mci";
-    /** Tag naming a VM's subgroup. */
-    static final String SUBGROUP_TAG = "multicloud:subgroup";
+    private static final Logger LOG = LoggerFactory.getLogger(VmProvisioner.class);
 
     private final Journal journal;
     private final Retry retry;
     private final int concurrency;
     private final Duration vmTimeout;
+    private final VmWatch watch;
     private final Map<String, Semaphore> callSlots = new ConcurrentHashMap<>();
 
-    VmProvisioner(Journal journal, Retry retry, int concurrency, Duration vmTimeout) {
+    VmProvisioner(Journal journal, Retry retry, int concurrency, Duration vmTimeout, VmWatch watch) {
         this.journal = journal;
         this.retry = retry;
         this.concurrency = concurrency;
         this.vmTimeout = vmTimeout;
+        this.watch = watch;
     }
 
     /** One VM's result: its outcome and, when it exists in the cloud, the VM. */
     record Made(VmOutcome outcome, Optional<MciVm> vm) {
+    }
+
+    /** The VM's name is another MCI's (another creation of the same name, here or in another process). */
+    static final class NameTaken extends AlreadyExistsException {
+        NameTaken(ErrorContext context, String message) {
+            super(context, message);
+        }
+    }
+
+    /**
+     * One VM to make.
+     *
+     * @param identity the MCI's name, creation id and owner
+     * @param group its subgroup
+     * @param index its number in the subgroup
+     * @param tags every tag it carries
+     * @param shared the shared network it goes on (dynamic subgroups), refreshed when found gone; null for static ones
+     */
+    record Plan(MciTags.Identity identity, SubGroupRequest group, int index, Map<String, String> tags, SharedNetwork shared) {
+        String name() {
+            return vmName(identity.mci(), group.name(), index);
+        }
+    }
+
+    /** A dynamic subgroup's shared network: the set in use, and how to make it again. */
+    interface SharedNetwork {
+        SharedResources.Set current();
+
+        SharedResources.Set remake();
     }
 
     /** The name of a subgroup's VM. */
@@ -51,60 +98,151 @@ final class VmProvisioner {
         return mci + "-" + subGroup + "-" + index;
     }
 
-    /** Creates one VM and waits until it runs. Never throws for a cloud error: the outcome says it. */
-    Made create(String mci, SubGroupRequest group, SharedResources.Set shared, int index, Progress progress) {
-        Cloud cloud = group.cloud();
-        String name = vmName(mci, group.name(), index);
-        Map<String, String> tags = new LinkedHashMap<>(group.labels());
-        tags.put(MCI_TAG, mci);
-        tags.put(SUBGROUP_TAG, group.name());
-        VmRequest request = VmRequest.named(name).image(group.image()).spec(group.spec()).publicIp(group.publicIp());
-        for (Map.Entry<String, String> tag : tags.entrySet()) {
-            request = request.tag(tag.getKey(), tag.getValue());
-        }
-        request = group.isStatic()
-                ? request.subnet(group.vpc(), group.subnet()).securityGroups(group.securityGroups().toArray(String[]::new))
-                        .keyPair(group.keyPair())
-                : request.subnet(shared.vpc(), shared.subnet()).securityGroups(shared.securityGroup()).keyPair(shared.keyPair());
-        VmRequest complete = request;
-        JournalEntry intent = journal.intent(mci, ResourceKind.VM, JournalEntry.ConnectionRef.of(cloud.config()), name, tags);
+    /** The client token of a VM of a creation: the same for every retry, another for every creation. */
+    static String clientToken(MciTags.Identity identity, String vm) {
+        return UUID.nameUUIDFromBytes((identity.owner() + "/" + identity.id() + "/" + vm).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /**
+     * Creates one VM and waits until it runs. Never throws for a cloud error (the outcome says it),
+     * except {@link NameTaken} when another MCI has the name.
+     */
+    Made create(Plan plan, Progress progress, Stop stop) {
+        Cloud cloud = plan.group().cloud();
+        String name = plan.name();
+        String group = plan.group().name();
+        JournalEntry intent = journal.intent(plan.identity().mci(), ResourceKind.VM, JournalEntry.ConnectionRef.of(cloud.config()),
+                name, plan.tags());
         progress.started("create", ResourceKind.VM, name, cloud);
-        AtomicInteger attempts = new AtomicInteger();
+        int[] attempts = {0};
         Vm created;
         try {
-            created = withSlot(cloud, () -> retry.call(() -> {
-                attempts.incrementAndGet();
-                return cloud.vms().create(complete);
-            }, progress.retries("create", ResourceKind.VM, name, cloud)));
-        } catch (CloudException e) {
+            created = withSlot(cloud, () -> createOrAdopt(plan, attempts, progress));
+        } catch (NameTaken e) {
             journal.failed(intent, e.getMessage());
             progress.failed("create", ResourceKind.VM, name, cloud, e);
-            return new Made(new VmOutcome(group.name(), name, cloud.config().name(), VmOutcome.Result.FAILED,
-                    VmStatus.TERMINATED, e.getMessage(), attempts.get()), Optional.empty());
+            throw e;
+        } catch (CloudException e) {
+            progress.failed("create", ResourceKind.VM, name, cloud, e);
+            Optional<Vm> there = lookUp(cloud, name, plan.identity());
+            if (there.isPresent()) {
+                // Made after all (an answer lost on the last try): it is a member, however it fares.
+                created = there.get();
+            } else {
+                if (verifiedAbsent(cloud, name)) {
+                    journal.failed(intent, e.getMessage());
+                }
+                return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, e.getMessage(), attempts[0]),
+                        Optional.empty());
+            }
         }
         journal.created(intent, created.id());
         try {
-            Vm running = awaitRunning(cloud, name);
+            Vm running = watch.untilStatus(cloud, name, VmStatus.RUNNING, vmTimeout, stop);
             progress.done("create", ResourceKind.VM, name, cloud);
-            return new Made(new VmOutcome(group.name(), name, cloud.config().name(), VmOutcome.Result.OK, running.status(),
-                    null, attempts.get()), Optional.of(new MciVm(group.name(), index, cloud, running)));
+            return new Made(outcome(plan, VmOutcome.Result.OK, running.status(), null, attempts[0]),
+                    Optional.of(new MciVm(group, plan.index(), cloud, running)));
         } catch (ConflictException | CloudTimeoutException e) {
             // Accepted, but FAILED or not running in time: the VM exists and must be accounted for.
             progress.failed("create", ResourceKind.VM, name, cloud, e);
-            Vm seen = cloud.vms().find(name).orElse(created.withStatus(VmStatus.UNKNOWN));
+            Vm seen = quietFind(cloud, name).orElse(created.withStatus(VmStatus.UNKNOWN));
             String reason = seen.statusReason() != null ? seen.statusReason() : e.getMessage();
-            return new Made(new VmOutcome(group.name(), name, cloud.config().name(), VmOutcome.Result.FAILED,
-                    seen.status(), reason, attempts.get()), Optional.of(new MciVm(group.name(), index, cloud, seen)));
+            return new Made(outcome(plan, VmOutcome.Result.FAILED, seen.status(), reason, attempts[0]),
+                    Optional.of(new MciVm(group, plan.index(), cloud, seen)));
         } catch (CloudException e) {
             progress.failed("create", ResourceKind.VM, name, cloud, e);
-            return new Made(new VmOutcome(group.name(), name, cloud.config().name(), VmOutcome.Result.FAILED,
-                    created.status(), e.getMessage(), attempts.get()), Optional.of(new MciVm(group.name(), index, cloud, created)));
+            return new Made(outcome(plan, VmOutcome.Result.FAILED, created.status(), e.getMessage(), attempts[0]),
+                    Optional.of(new MciVm(group, plan.index(), cloud, created)));
+        }
+    }
+
+    /** The create call with its retries, adopting what a lost answer made. */
+    private Vm createOrAdopt(Plan plan, int[] attempts, Progress progress) {
+        Cloud cloud = plan.group().cloud();
+        String name = plan.name();
+        boolean remade = false;
+        for (int attempt = 1; ; attempt++) {
+            attempts[0] = attempt;
+            try {
+                return cloud.vms().create(request(plan));
+            } catch (AlreadyExistsException e) {
+                Optional<Vm> there = quietFind(cloud, name);
+                if (there.isPresent() && ours(there.get(), plan.identity())) {
+                    return there.get();
+                }
+                throw new NameTaken(ErrorContext.of(cloud.config().name(), ResourceKind.VM, name),
+                        "the name is another MCI's" + there.map(v -> " (creation " + v.tags().get(MciTags.ID) + ")").orElse(""));
+            } catch (NotFoundException e) {
+                if (plan.shared() == null || remade || !SharedResources.isShared(e.context().kind(), e.context().name())) {
+                    throw e;
+                }
+                LOG.info("the shared {} of {} is gone (another process released it): made again", e.context().kind().label(),
+                        cloud.config().name());
+                plan.shared().remake();
+                remade = true;
+            } catch (CloudException e) {
+                if (!e.retryable() || attempt >= retry.attempts()) {
+                    throw e;
+                }
+                Duration pause = retry.pause(attempt);
+                progress.retries("create", ResourceKind.VM, name, cloud).retrying(attempt, e, pause);
+                sleep(pause, e);
+                // A lost answer looks like this failure: look before making it again.
+                Optional<Vm> there = lookUp(cloud, name, plan.identity());
+                if (there.isPresent()) {
+                    return there.get();
+                }
+            }
+        }
+    }
+
+    private static VmRequest request(Plan plan) {
+        SubGroupRequest group = plan.group();
+        VmRequest request = VmRequest.named(plan.name()).image(group.image()).spec(group.spec()).publicIp(group.publicIp())
+                .clientToken(clientToken(plan.identity(), plan.name()));
+        for (Map.Entry<String, String> tag : plan.tags().entrySet()) {
+            request = request.tag(tag.getKey(), tag.getValue());
+        }
+        if (group.isStatic()) {
+            return request.subnet(group.vpc(), group.subnet()).securityGroups(group.securityGroups().toArray(String[]::new))
+                    .keyPair(group.keyPair());
+        }
+        SharedResources.Set shared = plan.shared().current();
+        return request.subnet(shared.vpc(), shared.subnet()).securityGroups(shared.securityGroup()).keyPair(shared.keyPair());
+    }
+
+    /** Whether a VM found by name is this creation's. */
+    static boolean ours(Vm vm, MciTags.Identity identity) {
+        return identity.id().equals(vm.tags().get(MciTags.ID)) && identity.mci().equals(vm.tags().get(MciTags.MCI));
+    }
+
+    /** This creation's VM of that name, when the cloud shows it (a failed look-up counts as not seen). */
+    private static Optional<Vm> lookUp(Cloud cloud, String name, MciTags.Identity identity) {
+        return quietFind(cloud, name).filter(vm -> ours(vm, identity));
+    }
+
+    private static Optional<Vm> quietFind(Cloud cloud, String name) {
+        try {
+            return cloud.vms().find(name);
+        } catch (CloudException e) {
+            LOG.debug("looking up VM {} on {} failed: {}", name, cloud.config().name(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the cloud says, when asked, that there is no VM of that name (a failed question says nothing). */
+    private static boolean verifiedAbsent(Cloud cloud, String name) {
+        try {
+            return cloud.vms().find(name).isEmpty();
+        } catch (CloudException e) {
+            return false;
         }
     }
 
     /**
-     * Deletes one VM and waits until it is gone; journals it. Returns null when done, else the
-     * reason it could not be deleted (the VM is then still the MCI's).
+     * Deletes one VM and waits until the cloud no longer lists it; journals it then. Returns null
+     * when done, else the reason it could not be deleted (the VM is then still the MCI's).
      */
     String delete(String mci, MciVm member, Progress progress) {
         Cloud cloud = member.cloud();
@@ -112,11 +250,14 @@ final class VmProvisioner {
         progress.started("delete", ResourceKind.VM, name, cloud);
         try {
             withSlot(cloud, () -> retry.call(() -> {
-                cloud.vms().delete(name);
+                try {
+                    cloud.vms().terminate(name);
+                } catch (NotFoundException e) {
+                    // Gone already (a retry after a lost answer meets this): what was asked is true.
+                }
                 return null;
             }, progress.retries("delete", ResourceKind.VM, name, cloud)));
-        } catch (NotFoundException e) {
-            // Gone already: what was asked is true.
+            watch.untilGone(cloud, name, vmTimeout);
         } catch (CloudException e) {
             progress.failed("delete", ResourceKind.VM, name, cloud, e);
             return e.getMessage();
@@ -126,52 +267,33 @@ final class VmProvisioner {
         return null;
     }
 
-    /**
-     * Waits until the VM runs, looking again after a pause of an eighth of the time waited so far
-     * (5 ms to 2 s): a VM that boots in 200 ms is seen running within about 30 ms of it, one that
-     * boots in a minute is asked about every 2 s. FAILED ends the wait with a ConflictException.
-     */
-    private Vm awaitRunning(Cloud cloud, String name) {
-        long start = System.nanoTime();
-        long deadline = start + vmTimeout.toNanos();
-        while (true) {
-            Vm vm = cloud.vms().get(name);
-            if (vm.status() == VmStatus.RUNNING) {
-                return vm;
-            }
-            if (vm.status() == VmStatus.FAILED) {
-                throw new ConflictException(io.multicloud.api.ErrorContext.of(cloud.config().name(), ResourceKind.VM, name),
-                        "is FAILED and will not become Running" + (vm.statusReason() == null ? "" : ": " + vm.statusReason()));
-            }
-            long now = System.nanoTime();
-            if (now >= deadline) {
-                throw new CloudTimeoutException(io.multicloud.api.ErrorContext.of(cloud.config().name(), ResourceKind.VM, name),
-                        "still not Running after " + vmTimeout);
-            }
-            long pauseMs = Math.clamp((now - start) / 8_000_000, 5, 2000);
-            try {
-                Thread.sleep(Math.min(pauseMs, Math.max(1, (deadline - now) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CloudException(io.multicloud.api.ErrorContext.of(cloud.config().name(), ResourceKind.VM, name),
-                        "interrupted while waiting", e);
-            }
-        }
-    }
-
     /** Runs a call within the connection's bound on concurrent calls. */
-    <T> T withSlot(Cloud cloud, java.util.function.Supplier<T> call) {
+    <T> T withSlot(Cloud cloud, Supplier<T> call) {
         Semaphore slots = callSlots.computeIfAbsent(cloud.config().name(), k -> new Semaphore(concurrency, true));
         try {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CloudException(io.multicloud.api.ErrorContext.NONE, "interrupted while waiting for a call slot", e);
+            throw new CloudException(ErrorContext.NONE, "interrupted while waiting for a call slot", e);
         }
         try {
             return call.get();
         } finally {
             slots.release();
+        }
+    }
+
+    private static VmOutcome outcome(Plan plan, VmOutcome.Result result, VmStatus status, String reason, int attempts) {
+        return new VmOutcome(plan.group().name(), plan.name(), plan.group().connection(), result, status, reason, attempts);
+    }
+
+    private static void sleep(Duration pause, CloudException cause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cause.addSuppressed(e);
+            throw cause;
         }
     }
 }

@@ -35,15 +35,16 @@ public record RemoteCommand(List<String> commands, String selector, int parallel
     public static final int DEFAULT_PARALLELISM = 256;
 
     public RemoteCommand {
-        commands = List.copyOf(Objects.requireNonNull(commands, "commands"));
-        if (commands.isEmpty()) {
+        if (commands == null || commands.isEmpty()) {
             throw new InvalidRequestException("commands", "give at least one command");
         }
         for (int i = 0; i < commands.size(); i++) {
             if (commands.get(i) == null || commands.get(i).isBlank()) {
-                throw new InvalidRequestException("commands", "command " + (i + 1) + " is empty");
+                throw new InvalidRequestException("commands", "command " + (i + 1) + " is " + (commands.get(i) == null
+                        ? "missing (null)" : "empty"));
             }
         }
+        commands = List.copyOf(commands);
         selector = selector == null ? "" : selector;
         Validate.range("parallelism", parallelism, 1, 100_000);
         requirePositive("connectTimeout", connectTimeout);
@@ -53,7 +54,7 @@ public record RemoteCommand(List<String> commands, String selector, int parallel
 
     /** These commands on every VM, 256 VMs at a time, 10 s to connect, 10 minutes per command. */
     public static RemoteCommand of(String... commands) {
-        return new RemoteCommand(Arrays.asList(commands), "", DEFAULT_PARALLELISM, Duration.ofSeconds(10),
+        return new RemoteCommand(commands == null ? null : Arrays.asList(commands), "", DEFAULT_PARALLELISM, Duration.ofSeconds(10),
                 Duration.ofMinutes(10), false, null, null);
     }
 

@@ -53,6 +53,30 @@ public final class SshStore {
         return dir;
     }
 
+    /**
+     * This store's id (12 hex digits, made on first use and kept in the store): the MCIs' shared key
+     * pair of a connection is named after it, because only this store holds its private key.
+     */
+    public String id() {
+        Path file = dir.resolve("store-id");
+        try {
+            if (!Files.exists(file)) {
+                makeOwnerOnlyDirs(dir);
+                byte[] bytes = new byte[6];
+                new java.security.SecureRandom().nextBytes(bytes);
+                try {
+                    Files.writeString(file, java.util.HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    // another process made it first: use theirs
+                }
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or make the SSH store's id " + file, e);
+        }
+    }
+
     /** The file of pinned host keys. */
     public Path knownHosts() {
         return dir.resolve("known_hosts");

@@ -72,7 +72,7 @@ class MciTest {
                 .satisfies(e -> assertThat(((ProgressEvent.Planned) e).steps()).isEqualTo(6));
         assertThat(events).filteredOn(e -> e instanceof ProgressEvent.Done d && d.kind() == io.multicloud.api.ResourceKind.VM)
                 .hasSize(6);
-        assertThat(mc.mcis()).containsExactly(mci);
+        assertThat(mc.mcis().list()).containsExactly(mci);
     }
 
     @Test
@@ -120,13 +120,16 @@ class MciTest {
     @Test
     void rollbackLeavesNothingBehindWhenAVmFailsAtTheApi() {
         venus.unwrap(MockControl.class).failNthCall("vm.create", 2, FaultKind.QUOTA);
-        Mci mci = twoRegions("rb", 2).onPartialFailure(PartialFailure.ROLLBACK).create();
+        MciCreationException thrown = org.assertj.core.api.Assertions.catchThrowableOfType(MciCreationException.class,
+                () -> twoRegions("rb", 2).onPartialFailure(PartialFailure.ROLLBACK).create());
+        assertThat(thrown).hasMessageContaining("rolled back");
+        MciReport creation = thrown.report();
 
-        assertThat(mci.creation().ok()).isFalse();
-        assertThat(mci.creation().failed()).singleElement().satisfies(f -> assertThat(f.reason()).containsIgnoringCase("quota"));
-        assertThat(mci.creation().count(VmOutcome.Result.REMOVED)).isEqualTo(3);
-        assertThat(mci.vms()).isEmpty();
-        assertThat(mc.mcis()).isEmpty();
+        assertThat(creation.ok()).isFalse();
+        assertThat(creation.failed()).singleElement().satisfies(f -> assertThat(f.reason()).containsIgnoringCase("quota"));
+        assertThat(creation.count(VmOutcome.Result.REMOVED)).isEqualTo(3);
+        assertThat(mc.mcis().list()).isEmpty();
+        assertThatThrownBy(() -> mc.mcis().get("rb")).isInstanceOf(io.multicloud.api.NotFoundException.class);
         for (Cloud cloud : List.of(mars, venus)) {
             assertThat(cloud.vms().list()).isEmpty();
             assertThat(cloud.vpcs().list()).isEmpty();
@@ -225,7 +228,7 @@ class MciTest {
 
         assertThat(report.ok()).isTrue();
         assertThat(report.count(VmOutcome.Result.REMOVED)).isEqualTo(4);
-        assertThat(mc.mcis()).isEmpty();
+        assertThat(mc.mcis().list()).isEmpty();
         for (Cloud cloud : List.of(mars, venus)) {
             assertThat(cloud.vms().list()).isEmpty();
             assertThat(cloud.vpcs().list()).isEmpty();
@@ -284,13 +287,14 @@ class MciTest {
     @Test
     void aFailureWhileMakingTheSharedNetworkFailsThatSubgroupAndRollbackUndoesTheOthers() {
         venus.unwrap(MockControl.class).failNthCall("security_group.create", 1, FaultKind.QUOTA);
-        Mci mci = twoRegions("net", 2).onPartialFailure(PartialFailure.ROLLBACK).create();
+        MciCreationException thrown = org.assertj.core.api.Assertions.catchThrowableOfType(MciCreationException.class,
+                () -> twoRegions("net", 2).onPartialFailure(PartialFailure.ROLLBACK).create());
 
-        assertThat(mci.creation().failed()).hasSize(2).allSatisfy(f -> {
+        assertThat(thrown.report().failed()).hasSize(2).allSatisfy(f -> {
             assertThat(f.subGroup()).isEqualTo("venus");
             assertThat(f.reason()).startsWith("shared network resources:");
         });
-        assertThat(mci.creation().count(VmOutcome.Result.REMOVED)).isEqualTo(2);
+        assertThat(thrown.report().count(VmOutcome.Result.REMOVED)).isEqualTo(2);
         for (Cloud cloud : List.of(mars, venus)) {
             assertThat(cloud.vms().list()).isEmpty();
             assertThat(cloud.vpcs().list()).isEmpty();

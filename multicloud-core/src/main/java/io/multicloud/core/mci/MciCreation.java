@@ -1,0 +1,211 @@
+package io.multicloud.core.mci;
+
+import io.multicloud.api.AlreadyExistsException;
+import io.multicloud.api.Cloud;
+import io.multicloud.api.CloudException;
+import io.multicloud.api.ErrorContext;
+import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.Validate;
+import io.multicloud.api.Vm;
+import io.multicloud.api.VmRequest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One MCI creation, in the order that leaves nothing behind:
+ * <ol>
+ *   <li>everything that needs no call is checked (subgroups, labels, names, what the tags must hold);</li>
+ *   <li>with reads only, at once: the review (spec offered, image there and fitting the spec's
+ *       architecture, quota room, a static subgroup's network) and a look in every subgroup's
+ *       connection for VMs of an MCI of this name: a taken name is {@link AlreadyExistsException},
+ *       a blocking finding {@link InvalidRequestException} naming the subgroup and field, and
+ *       nothing has been made or journaled;</li>
+ *   <li>every subgroup's chain in parallel (shared network, then its VMs, tagged with the MCI);</li>
+ *   <li>the claim: if another creation of this name (a concurrent process) made VMs, the one whose
+ *       first VM the cloud made first keeps the name, and the other undoes what it made and fails
+ *       with AlreadyExists;</li>
+ *   <li>the failure policy; a creation that ends without any VM (failed, rolled back, stopped
+ *       before making one) throws {@link MciCreationException} with its report and leaves no MCI.</li>
+ * </ol>
+ */
+final class MciCreation {
+    private final MciEngine engine;
+    private final Mci mci;
+    private final MciBuilder request;
+
+    MciCreation(MciEngine engine, Mci mci, MciBuilder request) {
+        this.engine = engine;
+        this.mci = mci;
+        this.request = request;
+    }
+
+    /** Checks what needs no call and describes the MCI; InvalidRequest naming the field otherwise. */
+    static Mci describe(MciEngine engine, MciBuilder request) {
+        List<SubGroupRequest> groups = request.subGroups();
+        if (groups.isEmpty()) {
+            throw new InvalidRequestException("subgroups", "an MCI needs at least one subgroup");
+        }
+        Set<String> names = new HashSet<>();
+        for (SubGroupRequest group : groups) {
+            if (!names.add(group.name())) {
+                throw new InvalidRequestException("subgroups", "two subgroups are named '" + group.name() + "'");
+            }
+            if (!group.cloud().isOpen()) {
+                throw new InvalidRequestException(ErrorContext.of(group.connection(), null, group.name()), "subgroup " + group.name(),
+                        "connection " + group.connection() + " is closed");
+            }
+            try {
+                VmRequest.named(VmProvisioner.vmName(request.name(), group.name(), group.size()));
+            } catch (InvalidRequestException e) {
+                throw new InvalidRequestException("subgroup " + group.name(), "its VM names (such as "
+                        + VmProvisioner.vmName(request.name(), group.name(), group.size()) + ") break the name rule: shorten the MCI or"
+                        + " subgroup name");
+            }
+            MciTags.group(group, group.size());
+        }
+        Validate.tags("mci labels", request.labels());
+        MciTags.requireUserLabels("mci labels", request.labels());
+        MciTags.Identity identity = new MciTags.Identity(request.name(), newId(), engine.owner());
+        return new Mci(engine, identity, request.description(), request.labels(), request.policy(), groups, request.listener());
+    }
+
+    /** Runs the creation. */
+    Mci run() {
+        List<SubGroupRequest> groups = request.subGroups();
+        preflight(groups);
+        Progress progress = new Progress(mci.name(), request.listener());
+        progress.planned("create", groups.stream().mapToInt(SubGroupRequest::size).sum());
+        Instant start = Instant.now();
+        Stop stop = engine.running().begin();
+        try {
+            List<VmOutcome> outcomes = new ArrayList<>();
+            for (List<VmProvisioner.Made> made : Parallel.map(groups,
+                    g -> engine.createGroup(mci, g, 1, g.size(), g.size(), progress, stop), stop)) {
+                made.forEach(m -> {
+                    outcomes.add(m.outcome());
+                    m.vm().ifPresent(mci::add);
+                });
+            }
+            Optional<CloudException> lost = stop.nameTaken().<CloudException>map(e -> e).or(this::claimLost);
+            if (lost.isPresent()) {
+                giveUpTheName(progress, start, outcomes);
+                throw new AlreadyExistsException(ErrorContext.of(null, null, mci.name()), "another creation of MCI '"
+                        + mci.name() + "' holds the name (" + lost.get().getMessage() + "); what this one made was deleted");
+            }
+            MciReport report = engine.applyPolicy(mci, "create", outcomes, progress, start);
+            engine.releaseWhereNoMember(mci, progress);
+            mci.creation(report);
+            if (mci.vms().isEmpty()) {
+                engine.forget(mci);
+                throw new MciCreationException(report, stop.stopped() ? "the creation was stopped before any VM was made"
+                        : report.count(VmOutcome.Result.REMOVED) > 0 ? "rolled back (" + mci.policy() + ")" : "no VM could be made");
+            }
+            if (stop.stopped()) {
+                throw new MciCreationException(report, "the creation was stopped; the MCI holds the " + mci.vms().size()
+                        + " VM(s) made (mc.mcis().get(\"" + mci.name() + "\"))");
+            }
+            if (request.postCreate() != null) {
+                mci.postCreate(engine.remote().exec(mci, request.postCreate()));
+            }
+            return mci;
+        } finally {
+            engine.running().end(stop);
+        }
+    }
+
+    /**
+     * The checks with reads only, all at once: the review of every subgroup, and a look in every
+     * subgroup's connection for VMs of an MCI of this name.
+     */
+    private void preflight(List<SubGroupRequest> groups) {
+        Map<String, Cloud> clouds = new LinkedHashMap<>();
+        groups.forEach(g -> clouds.putIfAbsent(g.connection(), g.cloud()));
+        MciReview review;
+        List<List<Vm>> found;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<MciReview> reviewed = pool.submit(() -> MciReview.of(groups));
+            List<Future<List<Vm>>> lookups = clouds.values().stream()
+                    .map(c -> pool.submit(() -> c.vms().listTagged(MciTags.MCI, mci.name()))).toList();
+            review = Parallel.result(reviewed);
+            found = new ArrayList<>();
+            for (Future<List<Vm>> lookup : lookups) {
+                found.add(Parallel.result(lookup));
+            }
+        }
+        List<String> connections = List.copyOf(clouds.keySet());
+        for (int i = 0; i < connections.size(); i++) {
+            List<Vm> there = found.get(i).stream().filter(v -> v.status() != io.multicloud.api.VmStatus.TERMINATED).toList();
+            if (there.isEmpty()) {
+                continue;
+            }
+            boolean ours = there.stream().anyMatch(v -> mci.owner().equals(v.tags().get(MciTags.OWNER)));
+            throw new AlreadyExistsException(ErrorContext.of(connections.get(i), null, mci.name()), ours
+                    ? "an MCI named '" + mci.name() + "' exists (" + there.size() + " VM(s) on " + connections.get(i)
+                            + "); find it with mc.mcis().get(\"" + mci.name() + "\")"
+                    : "another owner's MCI named '" + mci.name() + "' has VMs on " + connections.get(i)
+                            + ": the VM names would clash; choose another name");
+        }
+        Optional<ReviewFinding> blocking = review.findings().stream().filter(f -> f.blocking() && !f.unanswered()).findFirst();
+        if (blocking.isPresent()) {
+            ReviewFinding f = blocking.get();
+            throw new InvalidRequestException(ErrorContext.of(f.connection(), null, f.subGroup()),
+                    "subgroup " + f.subGroup() + " " + f.check().name().toLowerCase(Locale.ROOT),
+                    f.message() + (review.errors().size() > 1 ? " (and " + (review.errors().size() - 1) + " more: MciReview.of(...) lists them)" : ""));
+        }
+    }
+
+    /**
+     * Whether a concurrent creation of this name (same owner, another creation id) holds the name:
+     * the creation whose earliest VM the cloud made first keeps it (ties: the smaller id). Reads the
+     * last listing each member's connection made while its VMs were awaited: no call of its own.
+     */
+    private Optional<CloudException> claimLost() {
+        Map<String, Instant> firstOf = new LinkedHashMap<>();
+        Set<String> connections = new HashSet<>(mci.vms().stream().map(MciVm::connection).toList());
+        connections.forEach(connection -> engine.watch().lastListing(connection).orElse(List.of()).stream()
+                .filter(v -> mci.name().equals(v.tags().get(MciTags.MCI)))
+                .filter(v -> mci.owner().equals(v.tags().get(MciTags.OWNER)))
+                .filter(v -> v.tags().get(MciTags.ID) != null)
+                .forEach(v -> firstOf.merge(v.tags().get(MciTags.ID), v.createdAt() == null ? Instant.MAX : v.createdAt(),
+                        (a, b) -> a.isBefore(b) ? a : b)));
+        if (firstOf.size() < 2) {
+            return Optional.empty();
+        }
+        String winner = firstOf.entrySet().stream()
+                .min(Comparator.<Map.Entry<String, Instant>, Instant>comparing(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
+                .orElseThrow().getKey();
+        if (winner.equals(mci.id())) {
+            return Optional.empty();
+        }
+        return Optional.of(new AlreadyExistsException(ErrorContext.of(null, null, mci.name()), "creation " + winner
+                + " made its first VM before this one"));
+    }
+
+    /** Deletes everything this creation made (each VM verified gone) after it lost the name. */
+    private void giveUpTheName(Progress progress, Instant start, List<VmOutcome> outcomes) {
+        engine.removeAndReport(mci, "create", outcomes, mci.vms(), "the name belongs to another creation", progress, start);
+        engine.releaseWhereNoMember(mci, progress);
+        if (mci.vms().isEmpty()) {
+            engine.forget(mci);
+        }
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[6];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
