@@ -22,7 +22,7 @@ record Inventory(String connection, List<Vm> vms, List<String> vpcs, List<String
 
     /** The library's shared resources of a connection, by kind: these are accounted for by any MCI. */
     static final Map<String, String> SHARED = Map.of("vpc", "multicloud-vpc", "security group", "multicloud-sg",
-            "key pair", "multicloud-key");
+            "key pair", "multicloud-key-");
 
     Inventory {
         vms = List.copyOf(vms);
@@ -62,7 +62,9 @@ record Inventory(String connection, List<Vm> vms, List<String> vpcs, List<String
     }
 
     private void foreign(String kind, List<String> names, List<String> into) {
-        names.stream().filter(n -> !n.equals(SHARED.get(kind))).forEach(n -> into.add(connection + " " + kind + " " + n));
+        // The shared key pairs are named after their SSH store: multicloud-key-<store id>.
+        names.stream().filter(n -> kind.equals("key pair") ? !n.startsWith(SHARED.get(kind)) : !n.equals(SHARED.get(kind)))
+                .forEach(n -> into.add(connection + " " + kind + " " + n));
     }
 
     private static List<String> names(List<? extends Named> resources) {

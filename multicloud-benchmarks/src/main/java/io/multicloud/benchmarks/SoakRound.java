@@ -1,27 +1,40 @@
 package io.multicloud.benchmarks;
 
 import io.multicloud.api.Cloud;
+import io.multicloud.api.NotFoundException;
+import io.multicloud.api.Vm;
 import io.multicloud.api.VmStatus;
 import io.multicloud.core.MultiCloud;
 import io.multicloud.core.mci.Mci;
 import io.multicloud.core.mci.MciBuilder;
+import io.multicloud.core.mci.MciCreationException;
 import io.multicloud.core.mci.MciReport;
 import io.multicloud.core.mci.MciVm;
 import io.multicloud.core.mci.PartialFailure;
 import io.multicloud.core.mci.VmOutcome;
+import io.multicloud.driver.mock.FaultKind;
 import io.multicloud.driver.mock.MockControl;
 import io.multicloud.driver.mock.MockDriver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Runs one soak round on its own {@link MultiCloud} and mock accounts: sets the faults, creates
- * the MCI, checks that everything on the connections is accounted for by it and that the policy
- * was kept, deletes it and checks that nothing is left.
+ * Runs one soak round on its own mock cloud: sets the faults, creates the MCI, checks that
+ * everything on the connections is accounted for by it and that the policy was kept, suspends and
+ * resumes it (with lost answers), maybe finds it again from a second {@code MultiCloud} of the same
+ * owner and carries on there, maybe races a scale-out and a scale-in with the delete, deletes it,
+ * and checks that nothing is left.
  */
 final class SoakRound {
     /** The mock's transition time: small, so that hundreds of rounds take seconds. */
@@ -32,16 +45,17 @@ final class SoakRound {
      *
      * @param plan the round
      * @param vmsFailed VMs whose creation failed (at the API or after the cloud accepted them)
-     * @param orphans resources that existed after create and that the MCI does not account for
-     * @param violations ways in which the result broke its failure policy
-     * @param leaked resources left after the MCI was deleted
-     * @param leakedWhereNoVm those of the leaked ones on connections where the MCI had no VM after create
-     * @param errors exceptions thrown by create or delete, which should report instead
+     * @param orphans resources that existed after create that the MCI does not account for (its own tagged VMs aside)
+     * @param duplicates VMs tagged as the MCI's that are not its members (made twice, or lost track of)
+     * @param violations ways in which the result broke its failure policy, or an action or a reattach went wrong
+     * @param leaked resources left after the MCI was deleted (or after a creation that made none)
+     * @param errors exceptions thrown where a report was due
+     * @param events the MCI's progress events, told for a faulty round
      */
-    record Result(SoakPlan plan, int vmsFailed, List<String> orphans, List<String> violations, List<String> leaked,
-                  int leakedWhereNoVm, List<String> errors) {
+    record Result(SoakPlan plan, int vmsFailed, List<String> orphans, List<String> duplicates, List<String> violations,
+                  List<String> leaked, List<String> errors, List<String> events) {
         boolean clean() {
-            return orphans.isEmpty() && violations.isEmpty() && leaked.isEmpty() && errors.isEmpty();
+            return orphans.isEmpty() && duplicates.isEmpty() && violations.isEmpty() && leaked.isEmpty() && errors.isEmpty();
         }
     }
 
@@ -50,45 +64,76 @@ final class SoakRound {
 
     /** Runs the round. */
     static Result run(SoakPlan plan) {
+        Path keys = tempDir();
+        try {
+            return run(plan, keys);
+        } finally {
+            deleteTree(keys);
+        }
+    }
+
+    private static Result run(SoakPlan plan, Path keys) {
         List<String> orphans = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
         List<String> violations = new ArrayList<>();
         List<String> leaked = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
         int failed = 0;
-        Set<String> withVms = Set.of();
-        try (MultiCloud mc = MultiCloud.builder().environment(Map.of()).mciVmTimeout(Duration.ofSeconds(30)).build()) {
-            List<Cloud> clouds = MockFleet.open(mc, "r" + plan.round() + "c", plan.connections().size(),
-                    Map.of(MockDriver.TRANSITION_MS, Long.toString(TRANSITION.toMillis())));
-            MciBuilder builder = mc.mci("soak-" + plan.round()).onPartialFailure(plan.policy());
+        MockDriver mock = new MockDriver();
+        String name = "soak-" + plan.round();
+        try (MultiCloud mc = instance(mock, keys)) {
+            List<Cloud> clouds = open(mc, plan);
+            MciBuilder builder = mc.mci(name).onPartialFailure(plan.policy()).listener(e -> events.add(e.toString()));
             for (int i = 0; i < clouds.size(); i++) {
                 SoakPlan.Connection part = plan.connections().get(i);
                 inject(clouds.get(i).unwrap(MockControl.class), part);
                 builder.subGroup("g" + i, clouds.get(i), "m1.small", "ubuntu-22.04", part.size());
             }
             Mci mci = null;
+            MciReport creation = null;
             try {
                 mci = builder.create();
+                creation = mci.creation();
+            } catch (MciCreationException e) {
+                creation = e.report();
             } catch (RuntimeException e) {
                 errors.add("create threw " + e);
             }
-            if (mci != null) {
-                MciReport creation = mci.creation();
+            if (creation != null) {
                 failed = (int) creation.vms().stream().filter(o -> o.reason() != null).count();
-                withVms = mci.vms().stream().map(MciVm::connection).collect(Collectors.toSet());
-                orphans.addAll(unaccounted(clouds, mci));
+            }
+            if (mci != null) {
+                check(clouds, mci, orphans, duplicates);
                 violations.addAll(policyBreaks(plan.policy(), creation, mci));
-                try {
-                    MciReport deletion = mci.delete();
-                    deletion.failed().forEach(o -> errors.add("delete failed for " + o.vm() + ": " + o.reason()));
-                } catch (RuntimeException e) {
-                    errors.add("delete threw " + e);
+                act(mci, violations);
+                if (plan.reattach()) {
+                    try (MultiCloud second = instance(mock, keys)) {
+                        Mci again = reattach(second, open(second, plan), mci, violations);
+                        if (again != null) {
+                            finish(plan, again, errors);
+                        }
+                    }
+                } else {
+                    finish(plan, mci, errors);
                 }
             }
             clouds.forEach(cloud -> leaked.addAll(Inventory.of(cloud).all()));
+        } catch (RuntimeException e) {
+            errors.add("round threw " + e);
         }
-        Set<String> members = withVms;
-        int whereNoVm = (int) leaked.stream().filter(line -> !members.contains(line.substring(0, line.indexOf(' ')))).count();
-        return new Result(plan, failed, orphans, violations, leaked, whereNoVm, errors);
+        return new Result(plan, failed, orphans, duplicates, violations, leaked, errors, List.copyOf(events));
+    }
+
+    /** One instance of the round's owner on the round's mock cloud (two instances share it). */
+    private static MultiCloud instance(MockDriver mock, Path keys) {
+        return MultiCloud.builder().environment(Map.of()).driver(mock).owner("soak").sshStore(keys)
+                .mciVmTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static List<Cloud> open(MultiCloud mc, SoakPlan plan) {
+        return MockFleet.open(mc, "r" + plan.round() + "c", plan.connections().size(),
+                Map.of(MockDriver.TRANSITION_MS, Long.toString(TRANSITION.toMillis())));
     }
 
     private static void inject(MockControl control, SoakPlan.Connection part) {
@@ -98,17 +143,82 @@ final class SoakRound {
         if (part.failAfterAccept() > 0) {
             control.failVmsAfterAccept(part.failAfterAccept());
         }
+        if (part.lostAnswers() > 0) {
+            for (String operation : List.of("vm.delete", "vm.suspend", "vm.resume")) {
+                control.failFraction(operation, part.lostAnswers(), part.faultSeed() ^ operation.hashCode(), FaultKind.LOST);
+            }
+        }
     }
 
-    /** Resources on the connections that the MCI does not account for. */
-    private static List<String> unaccounted(List<Cloud> clouds, Mci mci) {
+    /** Suspends and resumes the MCI: with lost answers too, every running VM must get there. */
+    private static void act(Mci mci, List<String> violations) {
+        for (MciReport report : List.of(mci.suspend(), mci.resume())) {
+            report.failed().forEach(o -> violations.add(report.operation() + " failed for " + o.vm() + ": " + o.reason()));
+        }
+    }
+
+    /** Finds the MCI from a second instance: the same members, each as the cloud shows it. */
+    private static Mci reattach(MultiCloud second, List<Cloud> clouds, Mci original, List<String> violations) {
+        try {
+            Mci again = second.mcis().on(clouds).get(original.name());
+            Set<String> before = original.vms().stream().map(MciVm::name).collect(Collectors.toSet());
+            Set<String> after = again.vms().stream().map(MciVm::name).collect(Collectors.toSet());
+            if (!before.equals(after)) {
+                violations.add("reattached MCI has " + after + ", the original " + before);
+            }
+            if (!again.id().equals(original.id())) {
+                violations.add("reattached MCI is creation " + again.id() + ", the original " + original.id());
+            }
+            return again;
+        } catch (NotFoundException e) {
+            violations.add("reattach found nothing: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Deletes the MCI, racing a scale-out and a scale-in with it when the plan says so. */
+    private static void finish(SoakPlan plan, Mci mci, List<String> errors) {
+        if (plan.race() && !mci.vms().isEmpty()) {
+            String group = mci.vms().getFirst().subGroup();
+            CompletableFuture<?> out = CompletableFuture.runAsync(() -> quietly(() -> mci.scaleOut(group, 1)));
+            CompletableFuture<?> in = CompletableFuture.runAsync(() -> quietly(() -> mci.scaleIn(group, 1)));
+            MciReport deletion = mci.delete();
+            CompletableFuture.allOf(out, in).join();
+            if (!deletion.ok() || !mci.deleted()) {
+                deletion = mci.delete();
+            }
+            deletion.failed().forEach(o -> errors.add("delete failed for " + o.vm() + ": " + o.reason()));
+            return;
+        }
+        MciReport deletion = mci.delete();
+        deletion.failed().forEach(o -> errors.add("delete failed for " + o.vm() + ": " + o.reason()));
+    }
+
+    /** Runs a scale request that may meet a deleted MCI, or a subgroup scaled in already: those are expected refusals. */
+    private static void quietly(Runnable scale) {
+        try {
+            scale.run();
+        } catch (NotFoundException | io.multicloud.api.InvalidRequestException e) {
+            // the delete came first, or the subgroup had no VM left to remove
+        }
+    }
+
+    /** After create: what the MCI does not account for, and VMs tagged as its own that are not members. */
+    private static void check(List<Cloud> clouds, Mci mci, List<String> orphans, List<String> duplicates) {
         Map<String, Set<String>> members = mci.vms().stream()
                 .collect(Collectors.groupingBy(MciVm::connection, Collectors.mapping(MciVm::name, Collectors.toSet())));
-        List<String> lines = new ArrayList<>();
         for (Cloud cloud : clouds) {
-            lines.addAll(Inventory.of(cloud).unaccounted(members.getOrDefault(cloud.config().name(), Set.of())));
+            Inventory inventory = Inventory.of(cloud);
+            Set<String> here = members.getOrDefault(cloud.config().name(), Set.of());
+            for (Vm vm : inventory.vms()) {
+                if (here.contains(vm.name()) || vm.status() == VmStatus.TERMINATING) {
+                    continue;
+                }
+                String line = cloud.config().name() + " vm " + vm.name() + " (" + vm.status() + ")";
+                (mci.name().equals(vm.tags().get("multicloud:mci")) ? duplicates : orphans).add(line);
+            }
+            orphans.addAll(inventory.unaccounted(Set.copyOf(inventory.vms().stream().map(Vm::name).toList())));
         }
-        return lines;
     }
 
     /**
@@ -122,7 +232,6 @@ final class SoakRound {
         if (policy == PartialFailure.ROLLBACK && anyFailed && !mci.vms().isEmpty()) {
             breaks.add("ROLLBACK kept " + mci.vms().size() + " VM(s) after a failure");
         }
-        // CONTINUE keeps a VM that failed after the cloud accepted it, as a FAILED member it reported.
         mci.vms().stream().filter(v -> v.status() != VmStatus.RUNNING)
                 .filter(v -> !(policy == PartialFailure.CONTINUE && v.status() == VmStatus.FAILED && creation.vms().stream()
                         .anyMatch(o -> o.vm().equals(v.name()) && o.result() == VmOutcome.Result.FAILED)))
@@ -131,5 +240,21 @@ final class SoakRound {
                         .noneMatch(v -> v.name().equals(o.vm())) && policy != PartialFailure.ROLLBACK)
                 .forEach(o -> breaks.add(policy + " reported " + o.vm() + " OK but it is not a member"));
         return breaks;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("multicloud-soak-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory: nothing more to do
+        }
     }
 }

@@ -15,9 +15,13 @@ import java.util.concurrent.Semaphore;
 
 /**
  * {@code soak}: many seeded rounds of MCI create and delete over the mock with faults injected
- * (throttling, transient errors and quota on {@code vm.create}, VMs failing after the cloud
- * accepted them) under each failure policy. Counts {@code orphans} (resources after create that
- * the MCI does not account for) and {@code leaked} (resources left after delete); each should be 0.
+ * (throttling, transient errors, quota and lost answers on {@code vm.create}, VMs failing after
+ * the cloud accepted them, lost answers on delete, suspend and resume) under each failure policy,
+ * with the MCI found again from a second {@code MultiCloud} in some rounds and a scale-out and a
+ * scale-in racing its delete in others. Counts {@code orphans} (resources after create that the
+ * MCI does not account for), {@code duplicates} (VMs tagged as the MCI's that are not members),
+ * {@code violations} (policy broken, an action or a reattach wrong) and {@code leaked} (resources
+ * left after delete); each should be 0.
  * Rounds are independent (each has its own {@code MultiCloud} and mock accounts), so
  * {@code --parallel P} runs P at a time; the plans are drawn in order from the seed whatever P is.
  */
@@ -38,7 +42,7 @@ final class SoakRun implements Benchmark {
     @Override
     public Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("rounds", "300");
+        defaults.put("rounds", "500");
         defaults.put("seed", "42");
         defaults.put("parallel", "8");
         return defaults;
@@ -58,8 +62,8 @@ final class SoakRun implements Benchmark {
         long start = System.nanoTime();
         List<SoakRound.Result> results = runAll(plans, parallel);
         int orphans = 0;
+        int duplicates = 0;
         int leaked = 0;
-        int leakedWhereNoVm = 0;
         int violations = 0;
         int errors = 0;
         int vms = 0;
@@ -70,8 +74,8 @@ final class SoakRun implements Benchmark {
             vms += plan.connections().stream().mapToInt(SoakPlan.Connection::size).sum();
             vmsFailed += result.vmsFailed();
             orphans += result.orphans().size();
+            duplicates += result.duplicates().size();
             leaked += result.leaked().size();
-            leakedWhereNoVm += result.leakedWhereNoVm();
             violations += result.violations().size();
             errors += result.errors().size();
             if (!result.clean()) {
@@ -87,6 +91,7 @@ final class SoakRun implements Benchmark {
         Map<String, Integer> causes = new TreeMap<>();
         for (SoakRound.Result result : faulty) {
             result.orphans().forEach(line -> causes.merge("orphan: " + general(line), 1, Integer::sum));
+            result.duplicates().forEach(line -> causes.merge("duplicate: " + general(line), 1, Integer::sum));
             result.violations().forEach(line -> causes.merge("policy: " + general(line), 1, Integer::sum));
             result.errors().forEach(line -> causes.merge("error: " + general(line), 1, Integer::sum));
             result.leaked().forEach(line -> causes.merge("leaked: " + general(line), 1, Integer::sum));
@@ -94,10 +99,9 @@ final class SoakRun implements Benchmark {
         causes.forEach((cause, count) -> out.println(count + " x " + cause));
         double seconds = (System.nanoTime() - start) / 1e9;
         out.println(new Figures().put("rounds", rounds).put("orphans", orphans).put("leaked", leaked)
-                .put("leaked_where_no_vm", leakedWhereNoVm)
-                .put("violations", violations).put("errors", errors).put("faulty_rounds", faulty.size())
-                .put("vms", vms).put("vms_failed", vmsFailed).put("seconds", seconds).line());
-        return orphans == 0 && leaked == 0 && errors == 0 ? Benchmarks.OK : Benchmarks.FOUND_FAULT;
+                .put("duplicates", duplicates).put("violations", violations).put("errors", errors)
+                .put("faulty_rounds", faulty.size()).put("vms", vms).put("vms_failed", vmsFailed).put("seconds", seconds).line());
+        return faulty.isEmpty() ? Benchmarks.OK : Benchmarks.FOUND_FAULT;
     }
 
     /** Runs the rounds, {@code parallel} at a time (each on its own MultiCloud and accounts), results in round order. */
@@ -137,8 +141,10 @@ final class SoakRun implements Benchmark {
     private static void tell(SoakRound.Result result, PrintStream out) {
         out.println(result.plan().describe());
         result.orphans().forEach(line -> out.println("  orphan: " + line));
+        result.duplicates().forEach(line -> out.println("  duplicate: " + line));
         result.violations().forEach(line -> out.println("  policy: " + line));
         result.errors().forEach(line -> out.println("  error: " + line));
         result.leaked().forEach(line -> out.println("  leaked: " + line));
+        result.events().stream().filter(e -> !e.contains("Retried")).forEach(line -> out.println("    event: " + line));
     }
 }

@@ -71,9 +71,9 @@ class BenchmarksTest {
         Run run = run("soak", "--rounds", "20", "--seed", "7");
 
         Map<String, String> figures = run.figures();
-        assertThat(figures).containsKeys("rounds", "orphans", "leaked", "seconds");
+        assertThat(figures).containsKeys("rounds", "orphans", "leaked", "duplicates", "violations", "seconds");
         assertThat(figures).as(run.out()).containsEntry("rounds", "20").containsEntry("orphans", "0")
-                .containsEntry("leaked", "0");
+                .containsEntry("leaked", "0").containsEntry("duplicates", "0").containsEntry("violations", "0");
         assertThat(run.exitCode()).as(run.out()).isZero();
     }
 

@@ -57,7 +57,11 @@ public final class MultiCloud implements AutoCloseable {
     private final Journal journal;
 
     private MultiCloud(Builder builder) {
-        this.drivers = DriverRegistry.load(builder.classLoader);
+        DriverRegistry found = DriverRegistry.load(builder.classLoader);
+        for (Driver given : builder.drivers) {
+            found = found.with(given);
+        }
+        this.drivers = found;
         this.settings = new ConnectionSettings(builder.environment, builder.home);
         this.journal = builder.journalDir == null ? new MemoryJournal() : new DirectoryJournal(builder.journalDir);
         Path libraryDir = builder.home.resolve(".multicloud");
@@ -204,6 +208,7 @@ public final class MultiCloud implements AutoCloseable {
         private Duration sshIdle = Duration.ofMinutes(5);
         private int mciConcurrency = 10;
         private String owner;
+        private final List<Driver> drivers = new ArrayList<>();
         private Duration mciVmTimeout = Duration.ofMinutes(10);
 
         private Builder() {
@@ -212,6 +217,16 @@ public final class MultiCloud implements AutoCloseable {
         /** The class loader to find drivers with. */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader);
+            return this;
+        }
+
+        /**
+         * Uses this driver instance in place of the one of its name that the class path offers: for
+         * two instances that share one mock cloud in a JVM ({@code .driver(mockDriver)} on both), or a
+         * driver not registered with {@link java.util.ServiceLoader}.
+         */
+        public Builder driver(Driver driver) {
+            this.drivers.add(Objects.requireNonNull(driver, "driver"));
             return this;
         }
 

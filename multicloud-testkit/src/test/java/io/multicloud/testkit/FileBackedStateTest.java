@@ -31,7 +31,11 @@ class FileBackedStateTest {
 
         try (MultiCloud multiCloud = MultiCloud.create();
              Cloud cloud = SharedStateScenario.connect(multiCloud, stateDir, ACCOUNT)) {
-            assertThat(cloud.unwrap(MockControl.class).stateFile()).hasValue(stateDir.resolve(ACCOUNT + ".json"));
+            assertThat(cloud.unwrap(MockControl.class).stateFile()).hasValueSatisfying(file -> {
+                assertThat(file.getParent()).isEqualTo(stateDir);
+                assertThat(file.getFileName().toString()).as("named by a hash of the account").startsWith("account-")
+                        .doesNotContain(ACCOUNT);
+            });
             assertThat(cloud.vpcs().get(SharedStateScenario.VPC).subnet("sn-1")).isPresent();
             Vm vm = cloud.vms().waitUntil(SharedStateScenario.VM, VmStatus.RUNNING, Fixtures.WAIT);
             assertThat(vm.vpc()).isEqualTo(SharedStateScenario.VPC);

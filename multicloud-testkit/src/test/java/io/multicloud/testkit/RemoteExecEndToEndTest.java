@@ -70,7 +70,7 @@ class RemoteExecEndToEndTest {
 
     @AfterEach
     void stop() {
-        mc.mcis().forEach(Mci::delete);
+        mc.mcis().list().forEach(Mci::delete);
         mc.close();
         servers.close();
     }
@@ -299,7 +299,7 @@ class RemoteExecEndToEndTest {
         assertThat(mci.vms()).allSatisfy(vm -> assertThat(servers.openSessions(vm.name())).isEqualTo(1));
 
         // A reused session needs no secret: the store is read only to log in.
-        mc.sshStore().removePrivateKey(mars.config().name(), "multicloud-key");
+        mc.sshStore().removePrivateKey(mars.config().name(), sharedKey(mci));
         assertThat(mci.exec(RemoteCommand.of("hostname").on("multicloud:subgroup=web")).ok()).isTrue();
     }
 
@@ -336,7 +336,7 @@ class RemoteExecEndToEndTest {
     void aVmWithAStoredPasswordLogsInWithItWhenNoKeyIsStored() {
         Mci mci = sixVms();
         String connection = mars.config().name();
-        mc.sshStore().removePrivateKey(connection, "multicloud-key");
+        mc.sshStore().removePrivateKey(connection, sharedKey(mci));
         servers.password("app-web-3", "s3cret-pw");
         mc.sshStore().putPassword(connection, "app-web-3", Secret.of("s3cret-pw"));
 
@@ -354,7 +354,7 @@ class RemoteExecEndToEndTest {
         ByteArrayOutputStream otherKey = new ByteArrayOutputStream();
         com.jcraft.jsch.KeyPair.genKeyPair(new JSch(), com.jcraft.jsch.KeyPair.ECDSA, 256).writePrivateKey(otherKey);
         String otherKeyText = otherKey.toString(StandardCharsets.UTF_8);
-        mc.sshStore().putPrivateKey(connection, "multicloud-key", Secret.of(otherKeyText));
+        mc.sshStore().putPrivateKey(connection, sharedKey(mci), Secret.of(otherKeyText));
 
         ExecReport report = mci.exec("hostname");
 
@@ -367,7 +367,7 @@ class RemoteExecEndToEndTest {
         String body = otherKeyText.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
         assertThat(report.toString() + report.results()).doesNotContain(body);
 
-        mc.sshStore().removePrivateKey(connection, "multicloud-key");
+        mc.sshStore().removePrivateKey(connection, sharedKey(mci));
         servers.password("app-web-2", "right-pw");
         mc.sshStore().putPassword(connection, "app-web-2", Secret.of("wrong-pw"));
         ExecReport withPassword = mci.exec(RemoteCommand.of("hostname").on("multicloud:subgroup=web"));
@@ -382,5 +382,10 @@ class RemoteExecEndToEndTest {
 
         assertThat(mci.postCreate()).get().matches(ExecReport::ok);
         assertThat(servers.homeOf("setup-web-2").resolve("installed.txt")).hasContent("installed-on-setup-web-2");
+    }
+
+    /** The MCI's shared key pair (named after this SSH store). */
+    private static String sharedKey(Mci mci) {
+        return mci.vms().getFirst().vm().keyPair();
     }
 }

@@ -35,7 +35,7 @@ class AwsMciTest {
 
     @AfterEach
     void close() {
-        mc.mcis().forEach(Mci::delete);
+        mc.mcis().list().forEach(Mci::delete);
         mc.close();
     }
 

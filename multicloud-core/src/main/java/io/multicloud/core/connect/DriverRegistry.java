@@ -33,6 +33,13 @@ public final class DriverRegistry {
         return new DriverRegistry(found);
     }
 
+    /** This registry with {@code driver} in place of the one of its name (or beside them, for a new name). */
+    public DriverRegistry with(Driver driver) {
+        Map<String, Driver> more = new TreeMap<>(drivers);
+        more.put(driver.name(), driver);
+        return new DriverRegistry(more);
+    }
+
     /** The names of the drivers found. */
     public Set<String> names() {
         return new TreeSet<>(drivers.keySet());

@@ -37,12 +37,7 @@ public final class OwnerId {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(dir);
-                try {
-                    Files.writeString(file, newId() + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
-                            java.nio.file.StandardOpenOption.WRITE);
-                } catch (FileAlreadyExistsException e) {
-                    // another process made it first: use theirs
-                }
+                writeOnce(file, newId());
             }
             return check(file.toString(), Files.readString(file, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
@@ -56,6 +51,27 @@ public final class OwnerId {
             throw new InvalidRequestException(field, "an owner id is 1-32 lower-case letters, digits and hyphens, not '" + id + "'");
         }
         return id;
+    }
+
+    /**
+     * Writes a one-line file unless it exists, so that a reader never sees it half-written and two
+     * processes that race agree on one content: the line goes to a temporary file, which is then
+     * hard-linked to the name (the link fails when the name exists: the other writer won).
+     */
+    public static void writeOnce(Path file, String line) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(temp, line + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.createLink(file, temp);
+            } catch (FileAlreadyExistsException e) {
+                // another writer made it first: theirs stands
+            } catch (UnsupportedOperationException e) {
+                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     private static String newId() {

@@ -249,14 +249,10 @@ final class VmProvisioner {
         String name = member.name();
         progress.started("delete", ResourceKind.VM, name, cloud);
         try {
-            withSlot(cloud, () -> retry.call(() -> {
-                try {
-                    cloud.vms().terminate(name);
-                } catch (NotFoundException e) {
-                    // Gone already (a retry after a lost answer meets this): what was asked is true.
-                }
+            withSlot(cloud, () -> {
+                terminate(cloud, name, progress);
                 return null;
-            }, progress.retries("delete", ResourceKind.VM, name, cloud)));
+            });
             watch.untilGone(cloud, name, vmTimeout);
         } catch (CloudException e) {
             progress.failed("delete", ResourceKind.VM, name, cloud, e);
@@ -265,6 +261,40 @@ final class VmProvisioner {
         journal.deleted(mci, ResourceKind.VM, JournalEntry.ConnectionRef.of(cloud.config()), name);
         progress.done("delete", ResourceKind.VM, name, cloud);
         return null;
+    }
+
+    /**
+     * Terminates a VM, retrying retryable failures; after each such failure (a lost answer looks
+     * like one) the VM is looked at first, and one already terminating or gone needs no more calls.
+     * A VM gone already is success.
+     */
+    private void terminate(Cloud cloud, String name, Progress progress) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cloud.vms().terminate(name);
+                return;
+            } catch (NotFoundException e) {
+                return;
+            } catch (CloudException e) {
+                if (!e.retryable()) {
+                    throw e;
+                }
+                try {
+                    Optional<Vm> now = cloud.vms().find(name);
+                    if (now.isEmpty() || now.get().status() == VmStatus.TERMINATING || now.get().status() == VmStatus.TERMINATED) {
+                        return;
+                    }
+                } catch (CloudException lookUp) {
+                    e.addSuppressed(lookUp);
+                }
+                if (attempt >= retry.attempts()) {
+                    throw e;
+                }
+                Duration pause = retry.pause(attempt);
+                progress.retries("delete", ResourceKind.VM, name, cloud).retrying(attempt, e, pause);
+                sleep(pause, e);
+            }
+        }
     }
 
     /** Runs a call within the connection's bound on concurrent calls. */

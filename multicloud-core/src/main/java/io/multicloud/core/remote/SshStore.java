@@ -64,12 +64,7 @@ public final class SshStore {
                 makeOwnerOnlyDirs(dir);
                 byte[] bytes = new byte[6];
                 new java.security.SecureRandom().nextBytes(bytes);
-                try {
-                    Files.writeString(file, java.util.HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.UTF_8,
-                            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-                } catch (FileAlreadyExistsException e) {
-                    // another process made it first: use theirs
-                }
+                io.multicloud.core.connect.OwnerId.writeOnce(file, java.util.HexFormat.of().formatHex(bytes));
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
