@@ -118,7 +118,11 @@ final class VmProvisioner {
         int[] attempts = {0};
         Vm created;
         try {
-            created = withSlot(cloud, () -> createOrAdopt(plan, attempts, progress));
+            created = withSlot(cloud, () -> createOrAdopt(plan, attempts, progress, stop));
+        } catch (Stopped e) {
+            journal.failed(intent, e.getMessage());
+            return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, e.getMessage(), attempts[0]),
+                    Optional.empty());
         } catch (NameTaken e) {
             journal.failed(intent, e.getMessage());
             progress.failed("create", ResourceKind.VM, name, cloud, e);
@@ -157,13 +161,23 @@ final class VmProvisioner {
         }
     }
 
-    /** The create call with its retries, adopting what a lost answer made. */
-    private Vm createOrAdopt(Plan plan, int[] attempts, Progress progress) {
+    /** The operation was stopped before this VM's first create call: it was never made. */
+    private static final class Stopped extends CloudException {
+        Stopped(ErrorContext context) {
+            super(context, "not made: the operation was stopped");
+        }
+    }
+
+    /** The create call with its retries, adopting what a lost answer made; none when the operation is stopped first. */
+    private Vm createOrAdopt(Plan plan, int[] attempts, Progress progress, Stop stop) {
         Cloud cloud = plan.group().cloud();
         String name = plan.name();
         boolean remade = false;
         for (int attempt = 1; ; attempt++) {
             attempts[0] = attempt;
+            if (attempt == 1 && stop != null && stop.stopped()) {
+                throw new Stopped(ErrorContext.of(cloud.config().name(), ResourceKind.VM, name));
+            }
             try {
                 return cloud.vms().create(request(plan));
             } catch (AlreadyExistsException e) {
