@@ -163,6 +163,11 @@ public final class DirectoryJournal implements Journal {
         return index.mcis();
     }
 
+    @Override
+    public String cloudId(String mci, JournalEntry.Resource resource) {
+        return index.cloudId(mci, resource);
+    }
+
     /** Closes the open files and lets the directory's lock go; a later append takes them again. */
     @Override
     public synchronized void close() {

@@ -92,14 +92,18 @@ public interface Journal extends AutoCloseable {
         Validate.required("kind", kind);
         Validate.required("connection", connection);
         Validate.notBlank("name", name);
-        Resource resource = new Resource(kind, connection, name);
+        return append(mci, Type.DELETED, kind, connection, name, cloudId(mci, new Resource(kind, connection, name)), Map.of());
+    }
+
+    /** The last cloud id the MCI's journal recorded for a resource, or null; override with an index for large journals. */
+    default String cloudId(String mci, Resource resource) {
         String cloudId = null;
         for (JournalEntry e : entries(mci)) {
             if (resource.equals(e.resource()) && e.cloudId() != null) {
                 cloudId = e.cloudId();
             }
         }
-        return append(mci, Type.DELETED, kind, connection, name, cloudId, Map.of());
+        return cloudId;
     }
 
     /** Records that a whole MCI is gone: its journal is closed and may be dropped. */
