@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Waits for many MCI VMs of one connection at once: one listing of the connection's MCI VMs per
  * round answers every wait on it (never a call per VM). A round follows the last after an eighth
  * of the age of the youngest wait (5 ms to 2 s), so a VM that boots in 200 ms is seen within
- * about 30 ms of it and a long wait asks every 2 s; and never sooner than twice the time the last
- * round took, so that listings never take more than a third of a thread however busy the machine. A VM the listing does not show yet is waited
+ * about 30 ms of it and a long wait asks every 2 s; and never sooner than the time the last
+ * round took, so that listings never take more than half a thread however busy the machine. A VM the listing does not show yet is waited
  * for (clouds list a new VM late); a VM waited for to be gone is gone when the listing no longer
  * shows it, or shows it TERMINATED. A listing that fails with a retryable error is tried again in
  * the next round; five in a row, or any other error, fail the waits of that round.
@@ -165,7 +165,7 @@ final class VmWatch {
                         return;
                     }
                     // Rounds are at least MIN_PAUSE apart; a new wait shortens a long pause.
-                    long pause = Math.max(pause(waiters), 2 * lastCost);
+                    long pause = Math.max(pause(waiters), lastCost);
                     long wake = lastRound + pause;
                     long now = System.nanoTime();
                     if (lastRound != 0 && now < wake) {
@@ -174,7 +174,7 @@ final class VmWatch {
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
-                        if (System.nanoTime() < lastRound + Math.max(pause(waiters), 2 * lastCost)) {
+                        if (System.nanoTime() < lastRound + Math.max(pause(waiters), lastCost)) {
                             continue;
                         }
                     }
