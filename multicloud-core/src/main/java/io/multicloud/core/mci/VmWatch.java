@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * round answers every wait on it (never a call per VM). A round follows the last after an eighth
  * of the age of the youngest wait (5 ms to 2 s), so a VM that boots in 200 ms is seen within
  * about 30 ms of it and a long wait asks every 2 s; and never sooner than the time the last
- * round took, so that listings never take more than half a thread however busy the machine. A VM the listing does not show yet is waited
- * for (clouds list a new VM late); a VM waited for to be gone is gone when the listing no longer
- * shows it, or shows it TERMINATED. A listing that fails with a retryable error is tried again in
+ * round took, so that listings never take more than half a thread however busy the machine. A VM
+ * the listing does not show yet is waited for (clouds list a new VM late); a VM waited for to be
+ * gone is gone when the listing no longer shows it, or shows it TERMINATED. A listing that fails with a retryable error is tried again in
  * the next round; five in a row, or any other error, fail the waits of that round.
  */
 final class VmWatch {
