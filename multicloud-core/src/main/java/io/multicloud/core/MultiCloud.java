@@ -5,6 +5,9 @@ import io.multicloud.api.ConnectionConfig;
 import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.ResourceKind;
+import io.multicloud.core.catalog.CloudCatalog;
+import io.multicloud.core.catalog.Recommend;
+import io.multicloud.core.catalog.Snapshot;
 import io.multicloud.core.cloud.DefaultCloud;
 import io.multicloud.core.connect.ConnectionSettings;
 import io.multicloud.core.connect.DriverRegistry;
@@ -52,6 +55,7 @@ public final class MultiCloud implements AutoCloseable {
     private final Set<Cloud> open = ConcurrentHashMap.newKeySet();
     private final MciEngine mcis;
     private final RemoteExecutor remote;
+    private final CloudCatalog catalog;
 
     private MultiCloud(Builder builder) {
         this.drivers = DriverRegistry.load(builder.classLoader);
@@ -60,6 +64,29 @@ public final class MultiCloud implements AutoCloseable {
         Path sshDir = builder.sshStore != null ? builder.sshStore : builder.home.resolve(".multicloud").resolve("ssh");
         this.remote = new RemoteExecutor(new SshStore(sshDir), builder.sshIdle);
         this.mcis = new MciEngine(journal, Retry.DEFAULT, builder.mciConcurrency, builder.mciVmTimeout, remote);
+        ClassLoader loader = builder.classLoader;
+        Snapshot given = builder.catalogSnapshot;
+        boolean shipped = builder.shippedSnapshot;
+        this.catalog = new CloudCatalog(() -> List.copyOf(open),
+                () -> given != null ? given : shipped ? Snapshot.shipped(loader).orElse(Snapshot.empty()) : Snapshot.empty(),
+                builder.catalogExpiry, builder.catalogTimeout);
+    }
+
+    /**
+     * The multi-cloud catalog: every open connection's regions, specs, prices and images (loaded
+     * on demand, at once, cached) merged with the offline snapshot the {@code multicloud-catalog}
+     * module ships.
+     */
+    public CloudCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Starts a recommendation over {@link #catalog()}:
+     * {@code mc.recommend().where("acceleratorMemoryGiB").atLeast(24).orderBy(Priority.cost()).limit(5).run()}.
+     */
+    public Recommend recommend() {
+        return catalog.recommend();
     }
 
     /**
@@ -145,6 +172,7 @@ public final class MultiCloud implements AutoCloseable {
     /** Closes every SSH session and every connection this instance opened and did not close yet. */
     @Override
     public void close() {
+        catalog.close();
         remote.close();
         for (Cloud cloud : new ArrayList<>(open)) {
             try {
@@ -171,8 +199,39 @@ public final class MultiCloud implements AutoCloseable {
         private Duration sshIdle = Duration.ofMinutes(5);
         private int mciConcurrency = 10;
         private Duration mciVmTimeout = Duration.ofMinutes(10);
+        private Duration catalogExpiry = CloudCatalog.DEFAULT_EXPIRY;
+        private Duration catalogTimeout = CloudCatalog.DEFAULT_TIMEOUT;
+        private boolean shippedSnapshot = true;
+        private Snapshot catalogSnapshot;
 
         private Builder() {
+        }
+
+        /** How long a connection's live catalog (regions, specs, prices, images) is kept before it is read again (default 1 hour). */
+        public Builder catalogExpiry(Duration expiry) {
+            this.catalogExpiry = Objects.requireNonNull(expiry);
+            return this;
+        }
+
+        /**
+         * How long a catalog call waits for connections still loading before it answers without
+         * them, naming them (default 30 seconds).
+         */
+        public Builder catalogTimeout(Duration timeout) {
+            this.catalogTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /** Whether the catalog uses the shipped offline snapshot when it is on the class path (default true). */
+        public Builder shippedCatalogSnapshot(boolean use) {
+            this.shippedSnapshot = use;
+            return this;
+        }
+
+        /** Uses this snapshot instead of the shipped one (tests, or one rebuilt with catalog-import). */
+        public Builder catalogSnapshot(Snapshot snapshot) {
+            this.catalogSnapshot = Objects.requireNonNull(snapshot);
+            return this;
         }
 
         /** The class loader to find drivers with. */
