@@ -15,6 +15,13 @@ package io.multicloud.core.catalog;
 public record Pick(int rank, Offer offer, String place, double distanceKm, double latencyMs, String why) {
     @Override
     public String toString() {
-        return "#" + rank + " " + offer.id() + " " + place + " — " + why;
+        StringBuilder b = new StringBuilder("#" + rank + " " + offer.id() + " " + place);
+        if (!Double.isNaN(distanceKm)) {
+            b.append(", ").append(Math.round(distanceKm)).append(" km away");
+        }
+        if (!Double.isNaN(latencyMs)) {
+            b.append(", ").append(String.format(java.util.Locale.ROOT, "%.1f", latencyMs)).append(" ms");
+        }
+        return b.append(" — ").append(why).toString();
     }
 }
