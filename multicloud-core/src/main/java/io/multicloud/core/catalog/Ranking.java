@@ -24,9 +24,11 @@ final class Ranking {
     private final Field field;
     private final long seed;
     private final Near nearestPoint;
+    private final int currency;
     private final List<String> notes = new ArrayList<>();
 
-    private Ranking(Priority p, OfferTable t, LatencyMatrix m, boolean blend) {
+    private Ranking(Priority p, OfferTable t, LatencyMatrix m, boolean blend, int currency) {
+        this.currency = currency;
         Order o = p.orderUnchecked();
         this.kind = o.by();
         this.t = t;
@@ -100,8 +102,8 @@ final class Ranking {
         }
     }
 
-    static Ranking of(Priority p, OfferTable t, LatencyMatrix m, boolean blend) {
-        return new Ranking(p, t, m, blend);
+    static Ranking of(Priority p, OfferTable t, LatencyMatrix m, boolean blend, int currency) {
+        return new Ranking(p, t, m, blend, currency);
     }
 
     List<String> notes() {
@@ -126,8 +128,8 @@ final class Ranking {
 
     double key(int row) {
         return switch (kind) {
-            case "cost" -> t.cost[row];
-            case "spotCost" -> t.spot[row];
+            case "cost" -> t.currency[row] == currency ? t.cost[row] : Double.NaN;
+            case "spotCost" -> t.currency[row] == currency ? t.spot[row] : Double.NaN;
             case "location", "latency" -> byPlace[t.place[row]];
             case "random" -> random(row);
             default -> -performance(row);
@@ -179,7 +181,8 @@ final class Ranking {
     /** The value a row was ranked by, for people. */
     String describe(int row, double key, String currency) {
         return switch (kind) {
-            case "cost" -> Double.isNaN(key) ? "on-demand price unknown" : "on-demand " + Offer.money(key) + " " + currency + "/h";
+            case "cost" -> Double.isNaN(key) ? (Double.isNaN(t.cost[row]) ? "on-demand price unknown"
+                    : "priced in " + currency + ", not compared") : "on-demand " + Offer.money(key) + " " + currency + "/h";
             case "spotCost" -> Double.isNaN(key) ? "no spot price" : "spot " + Offer.money(key) + " " + currency + "/h";
             case "location" -> Double.isNaN(key) ? "distance unknown (" + t.placeKey(t.place[row]) + " has no coordinates)"
                     : Math.round(key) + " km from " + fromByPlace[t.place[row]];

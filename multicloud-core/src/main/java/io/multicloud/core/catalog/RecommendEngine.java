@@ -22,6 +22,7 @@ final class RecommendEngine {
     private final List<Ranking> rankings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Near distanceFrom;
+    private int otherCurrency;
 
     RecommendEngine(OfferTable table, LatencyMatrix matrix, RecommendRequest request, List<Priority> priorities) {
         this.t = table;
@@ -47,14 +48,22 @@ final class RecommendEngine {
             filters.add(RowFilter.placeList("region not in " + request.excludeRegions(), table, request.excludeRegions(),
                     false, false));
         }
+        // Prices are compared in one currency: when the caller's filters or priorities use a price,
+        // offers in another currency are left out; under the default order they only rank last.
         List<Priority> order = priorities.isEmpty() ? List.of(Priority.cost()) : priorities;
-        boolean usesPrice = order.stream().anyMatch(p -> p.orderUnchecked().by().endsWith("ost"))
-                || request.where().stream().anyMatch(c -> c.field().toLowerCase().contains("cost"));
+        boolean usesPrice = priorities.stream().anyMatch(p -> p.orderUnchecked().by().endsWith("ost"))
+                || request.where().stream().anyMatch(c -> c.field().toLowerCase(java.util.Locale.ROOT).contains("cost"));
         currencyFilter = usesPrice ? RowFilter.of(Condition.is("currency", request.currencyOrDefault()), table) : null;
+        int currencyCode = -1;
+        for (int c = 0; c < table.currencies.length; c++) {
+            if (table.currencies[c].equalsIgnoreCase(request.currencyOrDefault())) {
+                currencyCode = c;
+            }
+        }
         boolean blend = order.stream().anyMatch(p -> p.orderUnchecked().weight() != null);
         Near from = request.near();
         for (Priority p : order) {
-            Ranking r = Ranking.of(p, table, matrix, blend);
+            Ranking r = Ranking.of(p, table, matrix, blend, currencyCode);
             rankings.add(r);
             if (r.nearestPoint() != null && from == null) {
                 from = r.nearestPoint();
@@ -124,6 +133,10 @@ final class RecommendEngine {
                     distanceFrom.longitude(), t.placeLat[t.place[row]], t.placeLon[t.place[row]]);
             picks.add(new Pick(k + 1, o, place(row, o), distance, latency, why.toString()));
         }
+        if (currencyFilter != null && otherCurrency > 0) {
+            allNotes.add(otherCurrency + " offers that passed every other filter are priced in another currency than "
+                    + request.currencyOrDefault() + " and were left out (prices are not converted; ask with currency(...))");
+        }
         if (!unknown.isEmpty()) {
             allNotes.add("latency unknown for " + unknown + ": not in the latency matrix, or the pair was not measured");
         }
@@ -181,7 +194,37 @@ final class RecommendEngine {
                 }
             }
         }
+        if (out.size() == 0 || currencyFilter != null) {
+            countOtherCurrency(start, tests);
+        }
         return out.toArray();
+    }
+
+    /** How many rows passed every filter but the currency (for the note); only when it may matter. */
+    private void countOtherCurrency(RowFilter start, List<RowFilter> tests) {
+        if (currencyFilter == null || t.currencies.length <= 2) {
+            return;
+        }
+        List<RowFilter> others = new ArrayList<>(tests);
+        others.remove(currencyFilter);
+        RowFilter[] checks = others.toArray(RowFilter[]::new);
+        int n = 0;
+        if (start == null) {
+            for (int row = 0; row < t.size(); row++) {
+                if (passes(checks, row) && !currencyFilter.test(row)) {
+                    n++;
+                }
+            }
+        } else {
+            for (int[] list : start.candidates()) {
+                for (int row : list) {
+                    if (passes(checks, row) && !currencyFilter.test(row)) {
+                        n++;
+                    }
+                }
+            }
+        }
+        otherCurrency = n;
     }
 
     private static boolean passes(RowFilter[] checks, int row) {
@@ -355,6 +398,10 @@ final class RecommendEngine {
 
         int[] toArray() {
             return Arrays.copyOf(a, n);
+        }
+
+        int size() {
+            return n;
         }
     }
 }
