@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -68,7 +69,9 @@ public final class CloudCatalog implements AutoCloseable {
         LiveLoader loader = new LiveLoader(executor, clock);
         this.cache = Caffeine.newBuilder()
                 .weakKeys()
-                .executor(executor)
+                // Caffeine's own upkeep runs on the calling thread: it never meets a closed executor
+                // (which it would log as a warning with a stack trace).
+                .executor(Runnable::run)
                 .expireAfter(new Expiry<Cloud, ConnectionCatalog>() {
                     @Override
                     public long expireAfterCreate(Cloud key, ConnectionCatalog value, long now) {
@@ -86,7 +89,15 @@ public final class CloudCatalog implements AutoCloseable {
                     }
                 })
                 // The loader never throws: a failure is a value, so Caffeine has no failed load to log.
-                .buildAsync((cloud, ex) -> CompletableFuture.supplyAsync(() -> loader.load(cloud), ex));
+                .buildAsync((cloud, ignored) -> startLoad(loader, cloud));
+    }
+
+    private CompletableFuture<ConnectionCatalog> startLoad(LiveLoader loader, Cloud cloud) {
+        try {
+            return CompletableFuture.supplyAsync(() -> loader.load(cloud), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(loader.closed(cloud));
+        }
     }
 
     /** A catalog of the snapshot alone (no connection). */

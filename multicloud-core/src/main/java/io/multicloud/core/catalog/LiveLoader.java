@@ -83,6 +83,12 @@ final class LiveLoader {
         }
     }
 
+    /** The answer when the catalog is closed: nothing loaded, and why. */
+    ConnectionCatalog closed(Cloud cloud) {
+        return failed(cloud.config().name(), cloud.config().driver(), cloud.config().region(), clock.instant(),
+                "the catalog is closed");
+    }
+
     private ConnectionCatalog failed(String name, String driver, String region, Instant start, String why) {
         Instant now = clock.instant();
         return new ConnectionCatalog(List.of(), List.of(), List.of(),

@@ -49,12 +49,9 @@ record Merged(Snapshot snapshot, List<ConnectionCatalog> inputs, OfferTable tabl
                 replaced.put(id, row);
             }
         }
-        java.util.Set<Integer> skip = new java.util.HashSet<>(replaced.values());
-        for (int row = 0; row < snap.size(); row++) {
-            if (!skip.contains(row)) {
-                b.add(snap.offer(row));
-            }
-        }
+        boolean[] skip = new boolean[snap.size()];
+        replaced.values().forEach(row -> skip[row] = true);
+        b.addRows(snap, row -> !skip[row]);
         for (Offer o : liveOffers.values()) {
             Integer row = replaced.get(o.id());
             CloudRegion where = regions.get(o.provider() + "+" + o.region());

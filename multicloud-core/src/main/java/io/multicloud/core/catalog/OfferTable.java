@@ -62,50 +62,82 @@ public final class OfferTable {
     private final Map<String, Integer> placeIndex = new HashMap<>();
     private volatile Map<OfferId, Integer> idIndex;
 
-    private OfferTable(Builder b) {
-        size = b.size;
-        place = Arrays.copyOf(b.place, size);
-        int places = b.placeKeys.size();
-        placeProvider = new int[places];
-        placeRegion = new int[places];
-        placeLat = new double[places];
-        placeLon = new double[places];
-        placeDisplay = new String[places];
-        for (int p = 0; p < places; p++) {
-            placeProvider[p] = b.placeProviders.get(p);
-            placeRegion[p] = b.placeRegions.get(p);
-            GeoLocation loc = b.placeLocations.get(p);
-            placeLat[p] = loc == null ? Double.NaN : loc.latitude();
-            placeLon[p] = loc == null ? Double.NaN : loc.longitude();
-            placeDisplay[p] = loc == null ? null : loc.display();
-            placeIndex.put(b.placeKeys.get(p), p);
+    private OfferTable(Columns c) {
+        size = c.size;
+        place = c.place;
+        placeProvider = c.placeProvider;
+        placeRegion = c.placeRegion;
+        placeLat = c.placeLat;
+        placeLon = c.placeLon;
+        placeDisplay = c.placeDisplay;
+        providers = c.providers;
+        regions = c.regions;
+        spec = c.spec;
+        specs = c.specs;
+        zones = c.zones;
+        zoneLists = c.zoneLists;
+        idZone = c.idZone;
+        idZones = c.idZones;
+        vcpus = c.vcpus;
+        memory = c.memory;
+        arch = c.arch;
+        accType = c.accType;
+        accModel = c.accModel;
+        accModels = c.accModels;
+        accCount = c.accCount;
+        accMemory = c.accMemory;
+        cost = c.cost;
+        spot = c.spot;
+        currency = c.currency;
+        currencies = c.currencies;
+        source = c.source;
+        asOf = c.asOf;
+        origin = c.origin;
+        origins = c.origins;
+        for (int p = 0; p < placeProvider.length; p++) {
+            placeIndex.put(providers[placeProvider[p]] + "+" + regions[placeRegion[p]], p);
         }
-        providers = b.providers.toArray();
-        regions = b.regions.toArray();
-        spec = Arrays.copyOf(b.spec, size);
-        specs = b.specs.toArray();
-        zones = Arrays.copyOf(b.zones, size);
-        zoneLists = b.zoneLists.toArray();
-        idZone = Arrays.copyOf(b.idZone, size);
-        idZones = b.idZones.toArray();
-        vcpus = Arrays.copyOf(b.vcpus, size);
-        memory = Arrays.copyOf(b.memory, size);
-        arch = Arrays.copyOf(b.arch, size);
-        accType = Arrays.copyOf(b.accType, size);
-        accModel = Arrays.copyOf(b.accModel, size);
-        accModels = b.accModels.toArray();
-        accCount = Arrays.copyOf(b.accCount, size);
-        accMemory = Arrays.copyOf(b.accMemory, size);
-        cost = Arrays.copyOf(b.cost, size);
-        spot = Arrays.copyOf(b.spot, size);
-        currency = Arrays.copyOf(b.currency, size);
-        currencies = b.currencies.toArray();
-        source = Arrays.copyOf(b.source, size);
-        asOf = Arrays.copyOf(b.asOf, size);
-        origin = Arrays.copyOf(b.origin, size);
-        origins = b.origins.toArray();
         rowsByModel = postings(accModel, size, accModels.length);
-        rowsByPlace = postings(place, size, places);
+        rowsByPlace = postings(place, size, placeProvider.length);
+    }
+
+    /** Columns of a table as one holder (the builder fills one; the snapshot reader fills one directly). */
+    static final class Columns {
+        int size;
+        int[] place;
+        int[] placeProvider;
+        int[] placeRegion;
+        double[] placeLat;
+        double[] placeLon;
+        String[] placeDisplay;
+        String[] providers;
+        String[] regions;
+        int[] spec;
+        String[] specs;
+        int[] zones;
+        String[] zoneLists;
+        int[] idZone;
+        String[] idZones;
+        double[] vcpus;
+        double[] memory;
+        byte[] arch;
+        byte[] accType;
+        int[] accModel;
+        String[] accModels;
+        double[] accCount;
+        double[] accMemory;
+        double[] cost;
+        double[] spot;
+        int[] currency;
+        String[] currencies;
+        byte[] source;
+        long[] asOf;
+        int[] origin;
+        String[] origins;
+
+        OfferTable table() {
+            return new OfferTable(this);
+        }
     }
 
     private static int[][] postings(int[] codes, int size, int distinct) {
@@ -296,6 +328,55 @@ public final class OfferTable {
             return this;
         }
 
+        /** Adds the rows of another table that pass the test, copying columns (no record is made). */
+        public Builder addRows(OfferTable t, java.util.function.IntPredicate keep) {
+            int[] places = new int[t.places()];
+            for (int p = 0; p < places.length; p++) {
+                GeoLocation loc = Double.isNaN(t.placeLat[p]) ? null
+                        : new GeoLocation(t.placeLat[p], t.placeLon[p], t.placeDisplay[p]);
+                places[p] = place(t.providers[t.placeProvider[p]], t.regions[t.placeRegion[p]], loc);
+            }
+            int[] specMap = remap(specs, t.specs);
+            int[] zoneMap = remap(zoneLists, t.zoneLists);
+            int[] idZoneMap = remap(idZones, t.idZones);
+            int[] modelMap = remap(accModels, t.accModels);
+            int[] currencyMap = remap(currencies, t.currencies);
+            int[] originMap = remap(origins, t.origins);
+            for (int row = 0; row < t.size; row++) {
+                if (!keep.test(row)) {
+                    continue;
+                }
+                grow();
+                int i = size++;
+                place[i] = places[t.place[row]];
+                spec[i] = specMap[t.spec[row]];
+                zones[i] = zoneMap[t.zones[row]];
+                idZone[i] = idZoneMap[t.idZone[row]];
+                vcpus[i] = t.vcpus[row];
+                memory[i] = t.memory[row];
+                arch[i] = t.arch[row];
+                accType[i] = t.accType[row];
+                accModel[i] = modelMap[t.accModel[row]];
+                accCount[i] = t.accCount[row];
+                accMemory[i] = t.accMemory[row];
+                cost[i] = t.cost[row];
+                spot[i] = t.spot[row];
+                currency[i] = currencyMap[t.currency[row]];
+                source[i] = t.source[row];
+                asOf[i] = t.asOf[row];
+                origin[i] = originMap[t.origin[row]];
+            }
+            return this;
+        }
+
+        private static int[] remap(Dict into, String[] values) {
+            int[] map = new int[values.length];
+            for (int c = 0; c < values.length; c++) {
+                map[c] = into.code(values[c]);
+            }
+            return map;
+        }
+
         /** Gives a place its location when no offer gave one yet (regions known without offers). */
         public Builder locate(String provider, String region, GeoLocation location) {
             int p = place(provider, region, location);
@@ -347,7 +428,48 @@ public final class OfferTable {
 
         /** The table. */
         public OfferTable build() {
-            return new OfferTable(this);
+            Columns c = new Columns();
+            c.size = size;
+            c.place = Arrays.copyOf(place, size);
+            int places = placeKeys.size();
+            c.placeProvider = new int[places];
+            c.placeRegion = new int[places];
+            c.placeLat = new double[places];
+            c.placeLon = new double[places];
+            c.placeDisplay = new String[places];
+            for (int p = 0; p < places; p++) {
+                c.placeProvider[p] = placeProviders.get(p);
+                c.placeRegion[p] = placeRegions.get(p);
+                GeoLocation loc = placeLocations.get(p);
+                c.placeLat[p] = loc == null ? Double.NaN : loc.latitude();
+                c.placeLon[p] = loc == null ? Double.NaN : loc.longitude();
+                c.placeDisplay[p] = loc == null ? null : loc.display();
+            }
+            c.providers = providers.toArray();
+            c.regions = regions.toArray();
+            c.spec = Arrays.copyOf(spec, size);
+            c.specs = specs.toArray();
+            c.zones = Arrays.copyOf(zones, size);
+            c.zoneLists = zoneLists.toArray();
+            c.idZone = Arrays.copyOf(idZone, size);
+            c.idZones = idZones.toArray();
+            c.vcpus = Arrays.copyOf(vcpus, size);
+            c.memory = Arrays.copyOf(memory, size);
+            c.arch = Arrays.copyOf(arch, size);
+            c.accType = Arrays.copyOf(accType, size);
+            c.accModel = Arrays.copyOf(accModel, size);
+            c.accModels = accModels.toArray();
+            c.accCount = Arrays.copyOf(accCount, size);
+            c.accMemory = Arrays.copyOf(accMemory, size);
+            c.cost = Arrays.copyOf(cost, size);
+            c.spot = Arrays.copyOf(spot, size);
+            c.currency = Arrays.copyOf(currency, size);
+            c.currencies = currencies.toArray();
+            c.source = Arrays.copyOf(source, size);
+            c.asOf = Arrays.copyOf(asOf, size);
+            c.origin = Arrays.copyOf(origin, size);
+            c.origins = origins.toArray();
+            return c.table();
         }
     }
 }

@@ -1,17 +1,14 @@
 package io.multicloud.core.catalog;
 
-import io.multicloud.api.AcceleratorType;
 import io.multicloud.api.Architecture;
 import io.multicloud.api.GeoLocation;
 import io.multicloud.api.Platform;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -138,7 +135,7 @@ final class SnapshotCodec {
     }
 
     static Snapshot read(InputStream source) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
+        Bytes in = new Bytes(new GZIPInputStream(source, 1 << 16).readAllBytes());
         if (in.readInt() != MAGIC) {
             throw new IOException("not a multicloud catalog snapshot");
         }
@@ -148,111 +145,285 @@ final class SnapshotCodec {
                     + VERSION + ")");
         }
         LocalDate date = LocalDate.parse(in.readUTF());
-        int sourceCount = varint(in);
+        int sourceCount = in.varint();
         int[] sourceNames = new int[sourceCount];
         String[] sourceDates = new String[sourceCount];
         String[] sourceFrom = new String[sourceCount];
         int[] sourceOffers = new int[sourceCount];
         for (int i = 0; i < sourceCount; i++) {
-            sourceNames[i] = varint(in);
+            sourceNames[i] = in.varint();
             sourceDates[i] = in.readUTF();
             sourceFrom[i] = in.readUTF();
-            sourceOffers[i] = varint(in);
+            sourceOffers[i] = in.varint();
         }
-        String[] str = new String[varint(in)];
+        String[] str = new String[in.varint()];
         for (int i = 0; i < str.length; i++) {
             str[i] = in.readUTF();
         }
         List<SnapshotSource> sources = new ArrayList<>();
-        Map<String, Instant> originDates = new HashMap<>();
+        Map<String, Long> originDates = new HashMap<>();
         for (int i = 0; i < sourceCount; i++) {
             SnapshotSource src = new SnapshotSource(str[sourceNames[i]], LocalDate.parse(sourceDates[i]), sourceFrom[i],
                     sourceOffers[i]);
             sources.add(src);
-            originDates.put(src.origin(), src.date().atStartOfDay(ZoneOffset.UTC).toInstant());
+            originDates.put(src.origin(), src.date().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
         }
-        int regionCount = varint(in);
+        int regionCount = in.varint();
         List<CloudRegion> regions = new ArrayList<>(regionCount);
         Map<String, GeoLocation> locations = new HashMap<>();
         for (int i = 0; i < regionCount; i++) {
-            String provider = str[varint(in)];
-            String name = str[varint(in)];
-            String display = str[varint(in)];
+            String provider = str[in.varint()];
+            String name = str[in.varint()];
+            String display = str[in.varint()];
             GeoLocation loc = in.readBoolean() ? new GeoLocation(in.readDouble(), in.readDouble(), display) : null;
-            int zc = varint(in);
+            int zc = in.varint();
             List<String> zones = new ArrayList<>(zc);
             for (int z = 0; z < zc; z++) {
-                zones.add(str[varint(in)]);
+                zones.add(str[in.varint()]);
             }
             regions.add(new CloudRegion(provider, name, display, loc, zones, Source.SNAPSHOT));
             if (loc != null) {
                 locations.put(provider + "+" + name, loc);
             }
         }
-        int keys = varint(in);
+        int keys = in.varint();
         List<String> keyList = new ArrayList<>(keys);
         for (int i = 0; i < keys; i++) {
-            keyList.add(str[varint(in)]);
+            keyList.add(str[in.varint()]);
         }
         float[] ms = new float[keys * keys];
         for (int i = 0; i < ms.length; i++) {
             ms[i] = in.readFloat();
         }
-        int imageCount = varint(in);
+        int imageCount = in.varint();
         List<CatalogImage> images = new ArrayList<>(imageCount);
         for (int i = 0; i < imageCount; i++) {
-            String provider = str[varint(in)];
-            String region = str[varint(in)];
-            String name = str[varint(in)];
-            String id = str[varint(in)];
-            String os = str[varint(in)];
-            String ver = str[varint(in)];
+            String provider = str[in.varint()];
+            String region = str[in.varint()];
+            String name = str[in.varint()];
+            String id = str[in.varint()];
+            String os = str[in.varint()];
+            String ver = str[in.varint()];
             Platform platform = Platform.values()[in.readByte()];
             byte arch = in.readByte();
             images.add(new CatalogImage(provider, region, name, id, os, ver, platform,
                     arch < 0 ? null : Architecture.values()[arch], Source.SNAPSHOT));
         }
-        int n = varint(in);
-        int[] provider = codes(in, n);
-        int[] region = codes(in, n);
-        int[] spec = codes(in, n);
-        int[] zones = codes(in, n);
-        int[] idZone = codes(in, n);
-        double[] vcpus = scaled(in, n);
-        double[] memory = scaled(in, n);
-        byte[] arch = new byte[n];
-        in.readFully(arch);
-        byte[] accType = new byte[n];
-        in.readFully(accType);
-        int[] accModel = codes(in, n);
-        double[] accCount = scaled(in, n);
-        double[] accMemory = scaled(in, n);
-        double[] cost = scaled(in, n);
-        double[] spot = scaled(in, n);
-        int[] currency = codes(in, n);
-        int[] origin = codes(in, n);
-
-        OfferTable.Builder b = OfferTable.builder();
-        Architecture[] archs = Architecture.values();
-        AcceleratorType[] types = AcceleratorType.values();
-        Map<Integer, List<String>> zoneCache = new HashMap<>();
+        int n = in.varint();
+        OfferTable.Columns c = new OfferTable.Columns();
+        c.size = n;
+        int[] provider = in.codes(n);
+        int[] region = in.codes(n);
+        Recode providers = new Recode(str);
+        Recode regionNames = new Recode(str);
         for (int row = 0; row < n; row++) {
-            String p = str[provider[row]];
-            String r = str[region[row]];
-            String z = str[idZone[row]];
-            List<String> zl = zoneCache.computeIfAbsent(zones[row],
-                    c -> str[c].isEmpty() ? List.of() : List.of(str[c].split(",")));
-            String originName = str[origin[row]];
-            b.add(new Offer(new OfferId(p, r, str[spec[row]], z.isEmpty() ? null : z), zl, locations.get(p + "+" + r),
-                    vcpus[row], memory[row], arch[row] < 0 ? null : archs[arch[row]],
-                    accType[row] < 0 ? null : types[accType[row]], str[accModel[row]], accCount[row], accMemory[row],
-                    cost[row], spot[row], str[currency[row]], Source.SNAPSHOT,
-                    originDates.getOrDefault(originName, date.atStartOfDay(ZoneOffset.UTC).toInstant()), originName));
+            provider[row] = providers.code(provider[row]);
+            region[row] = regionNames.code(region[row]);
         }
-        for (CloudRegion cr : regions) {
-            b.locate(cr.provider(), cr.name(), cr.location());
+        c.providers = providers.values();
+        c.regions = regionNames.values();
+        // places: one per (provider, region) pair, in order of first appearance
+        int[] placeOfPair = new int[c.providers.length * c.regions.length];
+        java.util.Arrays.fill(placeOfPair, -1);
+        List<Integer> placeProviders = new ArrayList<>();
+        List<Integer> placeRegions = new ArrayList<>();
+        c.place = new int[n];
+        for (int row = 0; row < n; row++) {
+            int pair = provider[row] * c.regions.length + region[row];
+            if (placeOfPair[pair] < 0) {
+                placeOfPair[pair] = placeProviders.size();
+                placeProviders.add(provider[row]);
+                placeRegions.add(region[row]);
+            }
+            c.place[row] = placeOfPair[pair];
         }
-        return new Snapshot(date, sources, b.build(), regions, new LatencyMatrix(keyList, ms), images);
+        int places = placeProviders.size();
+        c.placeProvider = placeProviders.stream().mapToInt(Integer::intValue).toArray();
+        c.placeRegion = placeRegions.stream().mapToInt(Integer::intValue).toArray();
+        c.placeLat = new double[places];
+        c.placeLon = new double[places];
+        c.placeDisplay = new String[places];
+        for (int p = 0; p < places; p++) {
+            GeoLocation loc = locations.get(c.providers[c.placeProvider[p]] + "+" + c.regions[c.placeRegion[p]]);
+            c.placeLat[p] = loc == null ? Double.NaN : loc.latitude();
+            c.placeLon[p] = loc == null ? Double.NaN : loc.longitude();
+            c.placeDisplay[p] = loc == null ? null : loc.display();
+        }
+        Recode specs = new Recode(str);
+        c.spec = specs.column(in.codes(n));
+        c.specs = specs.values();
+        Recode zones = new Recode(str);
+        c.zones = zones.column(in.codes(n));
+        c.zoneLists = zones.values();
+        Recode idZones = new Recode(str);
+        c.idZone = idZones.column(in.codes(n));
+        c.idZones = idZones.values();
+        c.vcpus = in.scaled(n);
+        c.memory = in.scaled(n);
+        c.arch = in.bytes(n);
+        c.accType = in.bytes(n);
+        Recode models = new Recode(str);
+        c.accModel = models.column(in.codes(n));
+        c.accModels = models.values();
+        c.accCount = in.scaled(n);
+        c.accMemory = in.scaled(n);
+        c.cost = in.scaled(n);
+        c.spot = in.scaled(n);
+        Recode currencies = new Recode(str);
+        c.currency = currencies.column(in.codes(n));
+        c.currencies = currencies.values();
+        Recode origins = new Recode(str);
+        c.origin = origins.column(in.codes(n));
+        c.origins = origins.values();
+        c.source = new byte[n];
+        java.util.Arrays.fill(c.source, (byte) Source.SNAPSHOT.ordinal());
+        long fallback = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long[] originDate = new long[c.origins.length];
+        for (int o = 0; o < originDate.length; o++) {
+            originDate[o] = originDates.getOrDefault(c.origins[o], fallback);
+        }
+        c.asOf = new long[n];
+        for (int row = 0; row < n; row++) {
+            c.asOf[row] = originDate[c.origin[row]];
+        }
+        return new Snapshot(date, sources, c.table(), regions, new LatencyMatrix(keyList, ms), images);
+    }
+
+    /** String-table codes turned into one column's own codes (0 is always the empty string). */
+    private static final class Recode {
+        private final String[] table;
+        private final int[] map;
+        private final List<String> values = new ArrayList<>();
+
+        Recode(String[] table) {
+            this.table = table;
+            this.map = new int[table.length];
+            java.util.Arrays.fill(map, -1);
+            values.add("");
+            for (int i = 0; i < table.length; i++) {
+                if (table[i].isEmpty()) {
+                    map[i] = 0;
+                }
+            }
+        }
+
+        int code(int stringCode) {
+            int c = map[stringCode];
+            if (c < 0) {
+                c = values.size();
+                values.add(table[stringCode]);
+                map[stringCode] = c;
+            }
+            return c;
+        }
+
+        int[] column(int[] stringCodes) {
+            for (int i = 0; i < stringCodes.length; i++) {
+                stringCodes[i] = code(stringCodes[i]);
+            }
+            return stringCodes;
+        }
+
+        String[] values() {
+            return values.toArray(String[]::new);
+        }
+    }
+
+    /** A cursor over the decompressed bytes (what DataOutputStream wrote). */
+    private static final class Bytes {
+        private final byte[] b;
+        private int pos;
+
+        Bytes(byte[] b) {
+            this.b = b;
+        }
+
+        int readInt() {
+            int v = ((b[pos] & 0xFF) << 24) | ((b[pos + 1] & 0xFF) << 16) | ((b[pos + 2] & 0xFF) << 8) | (b[pos + 3] & 0xFF);
+            pos += 4;
+            return v;
+        }
+
+        long readLong() {
+            return ((long) readInt() << 32) | (readInt() & 0xFFFFFFFFL);
+        }
+
+        double readDouble() {
+            return Double.longBitsToDouble(readLong());
+        }
+
+        float readFloat() {
+            return Float.intBitsToFloat(readInt());
+        }
+
+        boolean readBoolean() {
+            return b[pos++] != 0;
+        }
+
+        byte readByte() {
+            return b[pos++];
+        }
+
+        String readUTF() throws IOException {
+            int len = ((b[pos] & 0xFF) << 8) | (b[pos + 1] & 0xFF);
+            pos += 2;
+            boolean ascii = true;
+            for (int i = pos; i < pos + len; i++) {
+                if (b[i] <= 0) {
+                    ascii = false;
+                    break;
+                }
+            }
+            String s;
+            if (ascii) {
+                s = new String(b, pos, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+            } else {
+                s = new DataInputStream(new java.io.ByteArrayInputStream(b, pos - 2, len + 2)).readUTF();
+            }
+            pos += len;
+            return s;
+        }
+
+        int varint() {
+            return (int) varlong();
+        }
+
+        long varlong() {
+            long v = 0;
+            int shift = 0;
+            while (true) {
+                int x = b[pos++] & 0xFF;
+                v |= (long) (x & 0x7F) << shift;
+                if ((x & 0x80) == 0) {
+                    return v;
+                }
+                shift += 7;
+            }
+        }
+
+        int[] codes(int n) {
+            int[] c = new int[n];
+            for (int i = 0; i < n; i++) {
+                c[i] = varint();
+            }
+            return c;
+        }
+
+        byte[] bytes(int n) {
+            byte[] out = java.util.Arrays.copyOfRange(b, pos, pos + n);
+            pos += n;
+            return out;
+        }
+
+        /** NaN as 0, anything else as 1 + millionths. */
+        double[] scaled(int n) {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                long v = varlong();
+                d[i] = v == 0 ? Double.NaN : (v - 1) / SCALE;
+            }
+            return d;
+        }
     }
 
     private static void column(DataOutputStream out, Strings strings, int[] codes, String[] values, int n)
@@ -260,14 +431,6 @@ final class SnapshotCodec {
         for (int row = 0; row < n; row++) {
             varint(out, strings.code(values[codes[row]]));
         }
-    }
-
-    private static int[] codes(DataInputStream in, int n) throws IOException {
-        int[] c = new int[n];
-        for (int i = 0; i < n; i++) {
-            c[i] = varint(in);
-        }
-        return c;
     }
 
     /** NaN as 0, anything else as 1 + millionths (values here are never negative). */
@@ -281,15 +444,6 @@ final class SnapshotCodec {
         }
     }
 
-    private static double[] scaled(DataInputStream in, int n) throws IOException {
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            long v = varlong(in);
-            d[i] = v == 0 ? Double.NaN : (v - 1) / SCALE;
-        }
-        return d;
-    }
-
     private static void varint(DataOutputStream out, int v) throws IOException {
         varlong(out, v);
     }
@@ -300,23 +454,6 @@ final class SnapshotCodec {
             v >>>= 7;
         }
         out.writeByte((int) v);
-    }
-
-    private static int varint(DataInputStream in) throws IOException {
-        return (int) varlong(in);
-    }
-
-    private static long varlong(DataInputStream in) throws IOException {
-        long v = 0;
-        int shift = 0;
-        while (true) {
-            int b = in.readUnsignedByte();
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-            shift += 7;
-        }
     }
 
     /** Strings in order of first use. */
