@@ -169,6 +169,18 @@ public final class CloudCatalog implements AutoCloseable {
         return answer().offer(id);
     }
 
+    /**
+     * The offer of a spec on a connection (its driver, its region), live when the connection
+     * answered, else the snapshot's: what a cost estimate or a budget check prices a VM at.
+     */
+    public Optional<Offer> offer(Cloud connection, String spec) {
+        Objects.requireNonNull(connection, "connection");
+        if (OfferId.looksLikeId(spec)) {
+            return answer().table().find(OfferId.parse(spec));
+        }
+        return answer().table().find(OfferId.of(connection.config().driver(), connection.config().region(), spec));
+    }
+
     /** Every region the catalog knows (live ones replacing the snapshot's). */
     public List<CloudRegion> regions() {
         return answer().regions();

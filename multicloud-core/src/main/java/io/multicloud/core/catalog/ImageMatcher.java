@@ -107,6 +107,12 @@ final class ImageMatcher {
                 score += 10;
                 why.add(ia.name().toLowerCase(Locale.ROOT));
             }
+            String alias = wish.os() + (wish.version().isEmpty() ? "" : "-" + wish.version())
+                    + (arch == Architecture.ARM64 ? "-arm64" : "");
+            if (i.name().equalsIgnoreCase(alias)) {
+                score += 3;
+                why.add("the portable alias");
+            }
             if (i.source() == Source.LIVE) {
                 score += 5;
                 why.add("live");

@@ -134,7 +134,7 @@ final class RecommendEngine {
             picks.add(new Pick(k + 1, o, place(row, o), distance, latency, why.toString()));
         }
         if (currencyFilter != null && otherCurrency > 0) {
-            allNotes.add(otherCurrency + " offers that passed every other filter are priced in another currency than "
+            allNotes.add(otherCurrency + " offer(s) that passed every other filter are priced in another currency than "
                     + request.currencyOrDefault() + " and were left out (prices are not converted; ask with currency(...))");
         }
         if (!unknown.isEmpty()) {
