@@ -19,7 +19,8 @@ public final class Benchmarks {
     /** Exit code of a bad command line. */
     public static final int USAGE = 2;
 
-    private static final List<Benchmark> BENCHMARKS = List.of(new MciBenchmark(), new SoakRun(), new SshBenchmark());
+    private static final List<Benchmark> BENCHMARKS = List.of(new MciBenchmark(), new SoakRun(), new SshBenchmark(),
+            new RecommendBenchmark(), new CatalogBenchmark());
 
     private Benchmarks() {
     }

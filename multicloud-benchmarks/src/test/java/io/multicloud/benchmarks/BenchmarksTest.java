@@ -67,6 +67,40 @@ class BenchmarksTest {
     }
 
     @Test
+    void recommendRunsBothQueriesOverTheShippedSnapshotAndAgreesWithTheBaseline() {
+        Run run = run("recommend", "--catalog", "shipped", "--iterations", "5", "--warmup", "2");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("query=gpu-latency ").contains("query=near-seoul ").doesNotContain("MISMATCH");
+        Map<String, String> figures = run.figures();
+        assertThat(figures).containsKeys("offers", "load_ms", "heap_mb", "p50_us", "p99_us", "baseline_scan_us", "ratio");
+        assertThat(Integer.parseInt(figures.get("offers"))).isGreaterThan(60_000);
+        assertThat(figures.get("ratio")).matches("\\d+\\.\\d\\d");
+    }
+
+    @Test
+    void recommendBuildsASyntheticCatalogOfTheSizeAsked() {
+        Run run = run("recommend", "--specs", "100000", "--iterations", "3", "--warmup", "1");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.figures()).containsEntry("offers", "100000");
+    }
+
+    @Test
+    void catalogLoadsEveryConnectionAtOnce() {
+        Run run = run("catalog", "--connections", "6", "--latency-ms", "20", "--warmup", "0");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        Map<String, String> figures = run.figures();
+        assertThat(figures).containsKeys("connections", "wall_ms", "lower_bound_ms", "ratio");
+        assertThat(figures).containsEntry("connections", "6").containsEntry("failed", "0");
+        // four calls at once per connection, each sleeping 20 ms: no load can beat one round trip
+        assertThat(Long.parseLong(figures.get("lower_bound_ms"))).isGreaterThanOrEqualTo(20);
+        assertThat(Long.parseLong(figures.get("wall_ms"))).isGreaterThanOrEqualTo(20);
+        assertThat(run.err()).doesNotContain("WARNING");
+    }
+
+    @Test
     void soakFindsNoOrphanAndNoLeak() {
         Run run = run("soak", "--rounds", "20", "--seed", "7");
 

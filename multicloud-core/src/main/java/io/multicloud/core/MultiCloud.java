@@ -5,6 +5,9 @@ import io.multicloud.api.ConnectionConfig;
 import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.ResourceKind;
+import io.multicloud.core.catalog.CloudCatalog;
+import io.multicloud.core.catalog.Recommend;
+import io.multicloud.core.catalog.Snapshot;
 import io.multicloud.core.cloud.DefaultCloud;
 import io.multicloud.core.connect.ConnectionSettings;
 import io.multicloud.core.connect.DriverRegistry;
@@ -55,6 +58,7 @@ public final class MultiCloud implements AutoCloseable {
     private final MciEngine mcis;
     private final RemoteExecutor remote;
     private final Journal journal;
+    private final CloudCatalog catalog;
 
     private MultiCloud(Builder builder) {
         DriverRegistry found = DriverRegistry.load(builder.classLoader);
@@ -70,6 +74,29 @@ public final class MultiCloud implements AutoCloseable {
         String owner = builder.owner != null ? builder.owner : OwnerId.resolve(builder.environment, libraryDir);
         this.mcis = new MciEngine(journal, Retry.DEFAULT, builder.mciConcurrency, builder.mciVmTimeout, remote, owner,
                 this::connect);
+        ClassLoader loader = builder.classLoader;
+        Snapshot given = builder.catalogSnapshot;
+        boolean shipped = builder.shippedSnapshot;
+        this.catalog = new CloudCatalog(() -> List.copyOf(open),
+                () -> given != null ? given : shipped ? Snapshot.shipped(loader).orElse(Snapshot.empty()) : Snapshot.empty(),
+                builder.catalogExpiry, builder.catalogTimeout);
+    }
+
+    /**
+     * The multi-cloud catalog: every open connection's regions, specs, prices and images (loaded
+     * on demand, at once, cached) merged with the offline snapshot the {@code multicloud-catalog}
+     * module ships.
+     */
+    public CloudCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Starts a recommendation over {@link #catalog()}:
+     * {@code mc.recommend().where("acceleratorMemoryGiB").atLeast(24).orderBy(Priority.cost()).limit(5).run()}.
+     */
+    public Recommend recommend() {
+        return catalog.recommend();
     }
 
     /**
@@ -181,6 +208,7 @@ public final class MultiCloud implements AutoCloseable {
     /** Closes every SSH session and every connection this instance opened and did not close yet. */
     @Override
     public void close() {
+        catalog.close();
         remote.close();
         journal.close();
         for (Cloud cloud : new ArrayList<>(open)) {
@@ -210,8 +238,39 @@ public final class MultiCloud implements AutoCloseable {
         private String owner;
         private final List<Driver> drivers = new ArrayList<>();
         private Duration mciVmTimeout = Duration.ofMinutes(10);
+        private Duration catalogExpiry = CloudCatalog.DEFAULT_EXPIRY;
+        private Duration catalogTimeout = CloudCatalog.DEFAULT_TIMEOUT;
+        private boolean shippedSnapshot = true;
+        private Snapshot catalogSnapshot;
 
         private Builder() {
+        }
+
+        /** How long a connection's live catalog (regions, specs, prices, images) is kept before it is read again (default 1 hour). */
+        public Builder catalogExpiry(Duration expiry) {
+            this.catalogExpiry = Objects.requireNonNull(expiry);
+            return this;
+        }
+
+        /**
+         * How long a catalog call waits for connections still loading before it answers without
+         * them, naming them (default 30 seconds).
+         */
+        public Builder catalogTimeout(Duration timeout) {
+            this.catalogTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /** Whether the catalog uses the shipped offline snapshot when it is on the class path (default true). */
+        public Builder shippedCatalogSnapshot(boolean use) {
+            this.shippedSnapshot = use;
+            return this;
+        }
+
+        /** Uses this snapshot instead of the shipped one (tests, or one rebuilt with catalog-import). */
+        public Builder catalogSnapshot(Snapshot snapshot) {
+            this.catalogSnapshot = Objects.requireNonNull(snapshot);
+            return this;
         }
 
         /** The class loader to find drivers with. */
