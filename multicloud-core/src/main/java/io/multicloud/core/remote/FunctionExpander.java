@@ -136,7 +136,7 @@ public final class FunctionExpander {
             case ASSIGN_TASK -> task(call, self);
             case GET_MCI_ID -> wrap.apply(self.mci());
             case GET_VM_ID -> wrap.apply(self.vm());
-            case GET_LOCATION_DISPLAY -> wrap.apply(location(call, self, fleet).display());
+            case GET_LOCATION_DISPLAY -> wrap.apply(display(call, self, location(call, self, fleet).display()));
             case GET_LOCATION_LATITUDE -> wrap.apply(number(location(call, self, fleet).latitude()));
             case GET_LOCATION_LONGITUDE -> wrap.apply(number(location(call, self, fleet).longitude()));
         };
@@ -186,7 +186,25 @@ public final class FunctionExpander {
             throw unresolved(call.targetOffset(), self, "VM " + vm.label() + " has no public IP for "
                     + call.function().displayName());
         }
-        return vm.publicIp();
+        return ipLiteral(call, self, vm, vm.publicIp());
+    }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}"
+            + "(:((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d))?");
+    private static final java.util.regex.Pattern DISPLAY = java.util.regex.Pattern.compile("[\\p{L}\\p{N} .,()/-]{1,80}");
+
+    /**
+     * The address as the cloud reported it, only when it is an IP literal: the value lands in a
+     * shell command, so a broken or hostile answer ({@code 203.0.113.7;touch pwned}) is refused.
+     */
+    private String ipLiteral(FunctionCall call, CommandTarget self, CommandTarget vm, String address) {
+        if (!IPV4.matcher(address).matches() && !IPV6.matcher(address).matches()) {
+            throw unresolved(call.targetOffset(), self, "VM " + vm.label() + " has an address that is not an IP literal ("
+                    + address.length() + " characters), refused for " + call.function().displayName());
+        }
+        return address;
     }
 
     private String privateIp(FunctionCall call, CommandTarget self, CommandTarget vm) {
@@ -194,7 +212,7 @@ public final class FunctionExpander {
             throw unresolved(call.targetOffset(), self, "VM " + vm.label() + " has no private IP for "
                     + call.function().displayName());
         }
-        return vm.privateIp();
+        return ipLiteral(call, self, vm, vm.privateIp());
     }
 
     private GeoLocation location(FunctionCall call, CommandTarget self, Map<String, List<CommandTarget>> fleet) {
@@ -204,6 +222,15 @@ public final class FunctionExpander {
                     + call.function().displayName());
         }
         return vm.location();
+    }
+
+    /** A location's display name only of letters, digits, spaces and {@code .,()/-}: it lands in a shell command. */
+    private String display(FunctionCall call, CommandTarget self, String text) {
+        if (text == null || !DISPLAY.matcher(text).matches()) {
+            throw unresolved(call.targetOffset(), self, "the location's display name holds characters other than letters,"
+                    + " digits, spaces and .,()/- (refused for " + call.function().displayName() + ")");
+        }
+        return text;
     }
 
     // Plain decimal, never 1.0E-4: the value lands in a shell command or a config file.

@@ -44,6 +44,27 @@ class FunctionExpanderTest {
     }
 
     @Test
+    void onlyIpLiteralsAndPlainPlaceNamesFromTheCloudReachTheCommand() {
+        CommandTarget hostile = vm("evil", "e-1", "203.0.113.7;touch pwned", "10.0.0.5$(id)",
+                new GeoLocation(1, 2, "Ohio'; rm -rf ~; echo '"));
+        CommandTarget v6 = vm("six", "s-1", "2001:db8::1", "fd00::10", new GeoLocation(1, 2, "São Paulo (BR), zone-1/a"));
+        Map<String, List<CommandTarget>> fleet = Map.of("evil", CommandTarget.indexed(List.of(hostile)),
+                "six", CommandTarget.indexed(List.of(v6)));
+        FunctionExpander publicIp = FunctionExpander.parse("curl $$Func(GetPublicIP())");
+
+        assertThatThrownBy(() -> publicIp.expandFor(fleet.get("evil").getFirst(), fleet))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("not an IP literal").hasMessageNotContaining("pwned");
+        assertThatThrownBy(() -> FunctionExpander.parse("$$Func(GetPrivateIPs(target=evil))").expandFor(fleet.get("six").getFirst(), fleet))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> FunctionExpander.parse("$$Func(GetLocationDisplay())").expandFor(fleet.get("evil").getFirst(), fleet))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("display name");
+        assertThat(publicIp.expandFor(fleet.get("six").getFirst(), fleet)).isEqualTo("curl 2001:db8::1");
+        assertThat(FunctionExpander.parse("$$Func(GetPrivateIP())").expandFor(fleet.get("six").getFirst(), fleet)).isEqualTo("fd00::10");
+        assertThat(FunctionExpander.parse("$$Func(GetLocationDisplay())").expandFor(fleet.get("six").getFirst(), fleet))
+                .isEqualTo("São Paulo (BR), zone-1/a");
+    }
+
+    @Test
     void theDesignExamplesExpandAsDocumented() {
         assertThat(expand("$$Func(GetPublicIP(target=this, prefix=http://, postfix=:3000))", G1_1))
                 .isEqualTo("http://3.15.18.101:3000");
