@@ -27,6 +27,7 @@ final class MarkedOutput {
     private final List<Segment> segments = new ArrayList<>();
     private StringBuilder current = new StringBuilder();
     private boolean heldEmptyLine;
+    private volatile long shellPid = -1;
 
     /**
      * @param marker the script's end marker
@@ -52,12 +53,22 @@ final class MarkedOutput {
         return segments;
     }
 
+    /** The shell's pid, once its line was read; -1 before. */
+    long shellPid() {
+        return shellPid;
+    }
+
     /** What followed the last marker: the output of a command that did not finish. */
     String rest() {
         return current.toString();
     }
 
     private void accept(String line) {
+        if (shellPid < 0 && segments.isEmpty() && line.startsWith(marker + ShellScript.PID_SUFFIX + " ")) {
+            Integer pid = parse(line.substring(marker.length() + ShellScript.PID_SUFFIX.length()).trim());
+            shellPid = pid == null ? -1 : pid;
+            return;
+        }
         if (line.startsWith(marker) && (line.length() == marker.length() || line.charAt(marker.length()) == ' ')) {
             heldEmptyLine = false;
             String code = line.substring(marker.length()).trim();

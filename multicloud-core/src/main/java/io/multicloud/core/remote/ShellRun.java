@@ -50,7 +50,7 @@ final class ShellRun {
                 throw new JSchException("cannot open the channel's streams", e);
             }
             channel.connect((int) request.connectTimeout().toMillis());
-            return collect(channel, script, inline ? null : stdin, stdout, stderr);
+            return collect(session, channel, script, inline ? null : stdin, stdout, stderr);
         } finally {
             channel.disconnect();
         }
@@ -60,14 +60,13 @@ final class ShellRun {
     record Outcome(List<CommandResult> results, TransportError error) {
     }
 
-    private Outcome collect(ChannelExec channel, ShellScript script, OutputStream stdin, InputStream stdout,
+    private Outcome collect(Session session, ChannelExec channel, ShellScript script, OutputStream stdin, InputStream stdout,
                             InputStream stderr) {
         long commandNanos = request.commandTimeout().toNanos();
         AtomicLong deadline = new AtomicLong(System.nanoTime() + commandNanos);
         AtomicBoolean timedOut = new AtomicBoolean();
         List<Long> ends = new ArrayList<>();
         long start = System.nanoTime();
-        Thread watchdog = Thread.ofVirtual().start(() -> watch(channel, deadline, timedOut));
         List<MarkedOutput.Segment> errSegments = new ArrayList<>();
         MarkedOutput err = new MarkedOutput(script.marker(),
                 line -> request.listener().line(vm, OutputListener.Stream.STDERR, line), s -> { });
@@ -83,6 +82,7 @@ final class ShellRun {
                     ends.add(System.nanoTime());
                     deadline.set(System.nanoTime() + commandNanos);
                 });
+        Thread watchdog = Thread.ofVirtual().start(() -> watch(session, channel, out, deadline, timedOut));
         List<MarkedOutput.Segment> outSegments;
         TransportError broken = null;
         try {
@@ -130,12 +130,13 @@ final class ShellRun {
         return results;
     }
 
-    private static void watch(ChannelExec channel, AtomicLong deadline, AtomicBoolean timedOut) {
+    private static void watch(Session session, ChannelExec channel, MarkedOutput out, AtomicLong deadline, AtomicBoolean timedOut) {
         try {
             while (true) {
                 long left = deadline.get() - System.nanoTime();
                 if (left <= 0) {
                     timedOut.set(true);
+                    stopProcessGroup(session, out.shellPid());
                     channel.disconnect();
                     return;
                 }
@@ -143,6 +144,40 @@ final class ShellRun {
             }
         } catch (InterruptedException e) {
             // The shell ended in time.
+        }
+    }
+
+    /**
+     * Stops the shell and everything its commands started: closing the channel is not enough on a
+     * real SSH server (without a terminal the processes keep running). OpenSSH starts each exec in
+     * a session of its own, so the shell's pid is also its process group: on another channel of
+     * the session, the group gets TERM, and KILL when it is still there a second later.
+     */
+    private static void stopProcessGroup(Session session, long pid) {
+        if (pid <= 1) {
+            return;
+        }
+        String p = Long.toString(pid);
+        String kill = "kill -TERM -" + p + " 2>/dev/null; kill -TERM " + p + " 2>/dev/null; i=0; while [ $i -lt 10 ]; do"
+                + " kill -0 -" + p + " 2>/dev/null || exit 0; sleep 0.1 2>/dev/null || sleep 1; i=$((i+1)); done;"
+                + " kill -KILL -" + p + " 2>/dev/null; exit 0";
+        ChannelExec killer = null;
+        try {
+            killer = (ChannelExec) session.openChannel("exec");
+            killer.setCommand(kill);
+            killer.connect(5_000);
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!killer.isClosed() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+        } catch (JSchException e) {
+            // The session is gone too: nothing more can be sent; closing the channel is all that is left.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (killer != null) {
+                killer.disconnect();
+            }
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.List;
  * shell prints an end marker carrying the exit code on stdout, and the bare marker on stderr,
  * each on a line of its own, which is how one shell's output is split back into commands. The
  * marker holds a random nonce, so a command's own output cannot fake it. Unless told to go on,
- * the shell exits with the first non-zero exit code.
+ * the shell exits with the first non-zero exit code. Before the commands, the shell prints its pid
+ * (the marker, {@value #PID_SUFFIX}, the pid) so that a command that runs past its timeout can be
+ * stopped with everything it started.
  */
 final class ShellScript {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -19,6 +21,9 @@ final class ShellScript {
     static final int INLINE_LIMIT = 16 * 1024;
     /** For a longer script, what the login shell runs: bash where present, else sh, reading the script from stdin. */
     static final String SHELL = "command -v bash >/dev/null 2>&1 && exec bash -s || exec sh -s";
+
+    /** What follows the marker on the line that tells the shell's pid. */
+    static final String PID_SUFFIX = "-pid";
 
     private final String marker;
     private final String text;
@@ -34,6 +39,9 @@ final class ShellScript {
         RANDOM.nextBytes(nonce);
         String marker = "__multicloud_end_" + HexFormat.of().formatHex(nonce);
         StringBuilder script = new StringBuilder();
+        // First the shell's pid: an SSH server starts each exec in a session of its own, so it is
+        // also the process group of everything the commands start, which a timeout stops.
+        script.append("printf '%s %s\\n' '").append(marker).append(PID_SUFFIX).append("' \"$$\"\n");
         for (String command : commands) {
             script.append("{ ").append(command).append("\n} </dev/null\n")
                     .append("__mc_rc=$?\n")
