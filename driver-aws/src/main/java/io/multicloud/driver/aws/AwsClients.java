@@ -4,6 +4,7 @@ import io.multicloud.api.ConnectionConfig;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.Secret;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -36,6 +38,8 @@ final class AwsClients implements AutoCloseable {
     private final Supplier<ElasticLoadBalancingV2Client> elb;
     private final Supplier<EksClient> eks;
     private final Supplier<PricingClient> pricing;
+    /** One HTTP client for the connection's SDK clients (the SDK does not close a client it was given). */
+    private final Supplier<JdkHttpClient> http = lazy(() -> new JdkHttpClient(Duration.ofSeconds(10), Duration.ofSeconds(60)));
 
     AwsClients(ConnectionConfig config) {
         this.config = config;
@@ -79,7 +83,9 @@ final class AwsClients implements AutoCloseable {
                 : AwsBasicCredentials.create(key.get().reveal(), secret.get().reveal()));
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region, String endpointProperty) {
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, Region region,
+                                                                                          String endpointProperty) {
+        builder.httpClient(http.get());
         builder.region(region).credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(b -> b.maxAttempts(maxAttempts())).build());

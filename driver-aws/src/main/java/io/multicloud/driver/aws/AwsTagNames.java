@@ -16,8 +16,13 @@ final class AwsTagNames {
     private AwsTagNames() {
     }
 
-    /** Whether a tag key is the library's own (kept out of the user's tags). */
+    /**
+     * Whether a tag key is this driver's own (kept out of the record's tags). Only these keys:
+     * other {@code multicloud:} tags (an MCI's, which rebuild it from the cloud) are the caller's
+     * and are shown as they were given.
+     */
     static boolean isOwn(String key) {
-        return NAME.equals(key) || key.startsWith("multicloud:") && !key.equals("multicloud:mci") && !key.equals("multicloud:subgroup");
+        return NAME.equals(key) || MANAGED.equals(key) || AwsVms.IMAGE_TAG.equals(key) || AwsVms.RESUMED_TAG.equals(key)
+                || AwsVms.LOGIN_USER_TAG.equals(key) || AwsMyImages.SOURCE_TAG.equals(key);
     }
 }

@@ -131,6 +131,8 @@ final class AwsVms implements VmService {
         var tags = Ec2Tags.spec(ResourceType.INSTANCE, name, request.tags(), own);
         Instance created = ctx.errors().call(KIND, name, () -> ec2().runInstances(r -> {
             r.imageId(image.imageId()).instanceType(request.spec()).minCount(1).maxCount(1).tagSpecifications(tags);
+            // EC2's idempotency key: a RunInstances retried with it answers the instance the first call made.
+            r.clientToken(request.clientToken());
             if (request.publicIp()) {
                 r.subnetId(subnet.subnetId());
                 if (!groups.isEmpty()) {

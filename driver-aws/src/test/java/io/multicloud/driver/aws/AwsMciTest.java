@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 @RequiresMoto
 class AwsMciTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path home;
+
     private MultiCloud mc;
     private Cloud aws;
     private Cloud mock;
@@ -28,9 +31,13 @@ class AwsMciTest {
     @BeforeEach
     void connect() {
         MotoServer.get().reset();
-        mc = MultiCloud.builder().environment(Map.of()).mciVmTimeout(Duration.ofMinutes(1)).build();
+        mc = instance();
         aws = mc.connect(MotoServer.get().config());
         mock = mc.connect("mock", "venus");
+    }
+
+    private MultiCloud instance() {
+        return MultiCloud.builder().environment(Map.of()).home(home).owner("aws-test").mciVmTimeout(Duration.ofMinutes(1)).build();
     }
 
     @AfterEach
@@ -61,6 +68,24 @@ class AwsMciTest {
             assertThat(cloud.vpcs().list()).isEmpty();
             assertThat(cloud.securityGroups().list()).isEmpty();
             assertThat(cloud.keyPairs().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void anMciOnAwsIsFoundAgainByAnotherInstanceFromTheTagsAlone() {
+        Mci made = mc.mci("found").subGroup("aws", aws, "t3.micro", "amazon-linux-2023", 2).create();
+        assertThat(made.creation().ok()).as(made.creation().toString()).isTrue();
+
+        try (MultiCloud other = instance()) {
+            Cloud again = other.connect(MotoServer.get().config());
+            Mci found = other.mcis().get("found");
+            assertThat(found.id()).isEqualTo(made.id());
+            assertThat(found.vms()).extracting(v -> v.name()).containsExactly("found-aws-1", "found-aws-2");
+            assertThat(found.refresh().toString()).isEqualTo("Running:2 (R:2/2)");
+            assertThat(found.reconcile().clean()).as(found.reconcile().toString()).isTrue();
+            assertThat(found.delete().ok()).isTrue();
+            assertThat(again.vms().list()).isEmpty();
+            assertThat(again.vpcs().list()).isEmpty();
         }
     }
 }
