@@ -68,12 +68,18 @@ final class TagStrings {
         return out;
     }
 
+    /** The driver's own keys: kept out of the record's tags. */
+    private static final java.util.Set<String> OWN = java.util.Set.of(MANAGED_KEY, OpenStackVms.IMAGE_KEY,
+            OpenStackVms.LOGIN_USER_KEY, OpenStackLoadBalancers.VM_PORT_TAG, OpenStackLoadBalancers.CHECK_PORT_TAG,
+            OpenStackMyImages.SOURCE_VM, OpenStackMyImages.TAG_KEYS, OpenStackNetworks.CIDR_TAG, OpenStackNetworks.ZONE_TAG,
+            OpenStackSecurityGroups.VPC_TAG);
+
     /**
-     * Whether a key is the library's own, kept out of the user's tags: {@code multicloud:*},
-     * except the MCI and subgroup labels, which are the user's to see.
+     * Whether a key is this driver's own, kept out of the user's tags. Only these keys: other
+     * {@code multicloud:} tags (an MCI's, which rebuild it from the cloud) are the caller's.
      */
     static boolean isOwn(String key) {
-        return key.startsWith("multicloud:") && !key.equals("multicloud:mci") && !key.equals("multicloud:subgroup");
+        return OWN.contains(key);
     }
 
     /** Whether a string tag carries this key. */

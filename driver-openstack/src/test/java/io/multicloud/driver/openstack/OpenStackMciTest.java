@@ -23,15 +23,22 @@ import org.junit.jupiter.api.Test;
  */
 @RequiresOpenStack
 class OpenStackMciTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path home;
+
     private MultiCloud mc;
     private Cloud openstack;
     private Cloud mock;
 
     @BeforeEach
     void connect() {
-        mc = MultiCloud.builder().environment(Map.of()).mciVmTimeout(Duration.ofMinutes(2)).build();
+        mc = instance();
         openstack = mc.connect(LocalOpenStack.demo());
         mock = mc.connect("mock", "mars");
+    }
+
+    private MultiCloud instance() {
+        return MultiCloud.builder().environment(Map.of()).home(home).owner("os-test").mciVmTimeout(Duration.ofMinutes(2)).build();
     }
 
     @AfterEach
@@ -69,6 +76,28 @@ class OpenStackMciTest {
             assertThat(cloud.vpcs().list()).isEmpty();
             assertThat(cloud.securityGroups().list()).isEmpty();
             assertThat(cloud.keyPairs().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void anMciOnOpenStackIsFoundAgainByAnotherInstanceFromItsMetadataAlone() {
+        String name = "os" + UUID.randomUUID().toString().substring(0, 6);
+        Mci made = mc.mci(name).subGroup("os", openstack, "m1.tiny", "cirros-fake", 1).create();
+        assertThat(made.creation().ok()).as(made.creation().toString()).isTrue();
+
+        try (MultiCloud other = instance()) {
+            Cloud again = other.connect(LocalOpenStack.demo());
+            Mci found = other.mcis().on(again).get(name);
+            assertThat(found.id()).isEqualTo(made.id());
+            assertThat(found.vms()).extracting(MciVm::name).containsExactly(name + "-os-1");
+            assertThat(found.subGroups()).singleElement().satisfies(g -> {
+                assertThat(g.spec()).isEqualTo("m1.tiny");
+                assertThat(g.image()).isEqualTo("cirros-fake");
+            });
+            assertThat(found.refresh().toString()).isEqualTo("Running:1 (R:1/1)");
+            assertThat(found.delete().ok()).isTrue();
+            assertThat(again.vms().list()).isEmpty();
+            assertThat(again.vpcs().list()).isEmpty();
         }
     }
 }

@@ -38,7 +38,7 @@ final class MciTags {
     static final String SETTINGS = "multicloud:mci-settings";
     /** Keys of the library's own: user labels may not start with it. */
     static final String RESERVED_PREFIX = "multicloud:";
-    static final int MAX_VALUE = 256;
+    static final int MAX_VALUE = 255;
 
     private MciTags() {
     }
