@@ -227,7 +227,10 @@ public final class FakeServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        return new FakeRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), vars, query, headers, body);
+        // Clients whose HTTP stack cannot send PATCH send POST with this header (Google's, Azure's).
+        List<String> override = headers.get("x-http-method-override");
+        String method = override != null && !override.isEmpty() ? override.getFirst() : exchange.getRequestMethod();
+        return new FakeRequest(method.toUpperCase(Locale.ROOT), uri.getRawPath(), vars, query, headers, body);
     }
 
     private static void write(HttpExchange exchange, FakeResponse response) throws IOException {
