@@ -1,16 +1,11 @@
 package io.multicloud.driver.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.gax.core.CredentialsProvider;
-import com.google.api.gax.core.FixedCredentialsProvider;
-import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.longrunning.OperationTimedPollAlgorithm;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.ClientSettings;
 import com.google.api.gax.rpc.OperationCallSettings;
-import com.google.auth.oauth2.GoogleCredentials;
-import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.billing.v1.CloudCatalogClient;
 import com.google.cloud.billing.v1.CloudCatalogSettings;
 import com.google.cloud.compute.v1.AcceleratorTypesClient;
@@ -45,18 +40,10 @@ import com.google.cloud.container.v1.ClusterManagerClient;
 import com.google.cloud.container.v1.ClusterManagerSettings;
 import com.google.cloud.tpu.v2.TpuClient;
 import com.google.cloud.tpu.v2.TpuSettings;
-import io.multicloud.api.AuthenticationFailedException;
 import io.multicloud.api.ConnectionConfig;
-import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
-import io.multicloud.api.Secret;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +60,6 @@ import java.util.function.Supplier;
  * The key's content is read once and never logged nor shown.
  */
 final class GcpClients implements AutoCloseable {
-    private static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
-
     private final ConnectionConfig config;
     private final Supplier<CredentialsProvider> credentials;
     private final Supplier<String> project;
@@ -104,8 +89,8 @@ final class GcpClients implements AutoCloseable {
         this.config = config;
         this.poll = Duration.ofMillis(number(GcpDriver.POLL_MS, 500, 1, 60_000));
         this.operationTimeout = Duration.ofSeconds(number(GcpDriver.OPERATION_TIMEOUT_S, 600, 1, 86_400));
-        Supplier<Optional<JsonNode>> key = memo(this::serviceAccountKey);
-        this.credentials = memo(() -> credentialsProvider(key.get()));
+        Supplier<Optional<JsonNode>> key = memo(() -> GcpCredentials.serviceAccountKey(config));
+        this.credentials = memo(() -> GcpCredentials.provider(config, key.get()));
         this.project = memo(() -> config.property(GcpDriver.PROJECT)
                 .or(() -> key.get().map(k -> k.path("project_id").asText(null)))
                 .or(() -> Optional.ofNullable(System.getenv("GOOGLE_CLOUD_PROJECT")))
@@ -152,43 +137,6 @@ final class GcpClients implements AutoCloseable {
             // reported below
         }
         throw new InvalidRequestException(property, "'" + value + "' is not a number " + min + ".." + max);
-    }
-
-    /** The service-account key the credential gives (content or path), parsed, if any. */
-    private Optional<JsonNode> serviceAccountKey() {
-        Optional<Secret> content = config.credential().get(GcpDriver.SERVICE_ACCOUNT_JSON);
-        Optional<Secret> path = config.credential().get(GcpDriver.SERVICE_ACCOUNT_FILE);
-        if (content.isEmpty() && path.isEmpty()) {
-            return Optional.empty();
-        }
-        String json;
-        try {
-            json = content.isPresent() ? content.get().reveal()
-                    : Files.readString(Path.of(path.get().reveal()), StandardCharsets.UTF_8);
-            return Optional.of(new ObjectMapper().readTree(json));
-        } catch (IOException | RuntimeException e) {
-            // Never the content or the exception's text (it may quote the key).
-            throw new InvalidRequestException(ErrorContext.of(config.name(), null, null), "credential",
-                    "the service-account key " + (content.isPresent() ? "given" : "file") + " cannot be read as JSON");
-        }
-    }
-
-    private CredentialsProvider credentialsProvider(Optional<JsonNode> key) {
-        if ("none".equalsIgnoreCase(config.property(GcpDriver.CREDENTIALS).orElse(""))) {
-            return NoCredentialsProvider.create();
-        }
-        try {
-            if (key.isPresent()) {
-                try (InputStream in = new ByteArrayInputStream(key.get().toString().getBytes(StandardCharsets.UTF_8))) {
-                    return FixedCredentialsProvider.create(ServiceAccountCredentials.fromStream(in).createScoped(SCOPE));
-                }
-            }
-            return FixedCredentialsProvider.create(GoogleCredentials.getApplicationDefault().createScoped(SCOPE));
-        } catch (IOException | RuntimeException e) {
-            throw new AuthenticationFailedException(ErrorContext.of(config.name(), null, null),
-                    key.isPresent() ? "the service-account key was refused by the client library"
-                            : "no Application Default Credentials (run 'gcloud auth application-default login' or give a service-account key)");
-        }
     }
 
     private <B extends ClientSettings.Builder<?, B>> B configure(B builder, String endpointProperty) {
