@@ -97,11 +97,19 @@ final class GcpAnyCall implements AnyCallService {
 
     private List<String> tpuZones(String region) {
         List<String> out = new ArrayList<>();
+        // google-cloud-tpu 2.89.0 sends no pageToken for this (mixin) method: a next page would be
+        // the first again, so paging stops at a token already seen.
         ctx.errors().run(null, "tpu", () -> {
-            for (Location l : ctx.clients().tpu.get().listLocations(ListLocationsRequest.newBuilder()
-                    .setName("projects/" + ctx.project()).build()).iterateAll()) {
-                if (region == null || l.getLocationId().startsWith(region + "-")) {
-                    out.add(l.getLocationId());
+            java.util.Set<String> tokens = new java.util.HashSet<>();
+            for (var page : ctx.clients().tpu.get().listLocations(ListLocationsRequest.newBuilder()
+                    .setName("projects/" + ctx.project()).build()).iteratePages()) {
+                for (Location l : page.getValues()) {
+                    if ((region == null || l.getLocationId().startsWith(region + "-")) && !out.contains(l.getLocationId())) {
+                        out.add(l.getLocationId());
+                    }
+                }
+                if (!page.hasNextPage() || !tokens.add(page.getNextPageToken())) {
+                    break;
                 }
             }
         });

@@ -48,8 +48,15 @@ public final class Discovery {
         collect(doc.path("resources"), servicePath);
     }
 
+    /** The documents read so far (immutable once read; a 5 MB document is parsed once per test JVM). */
+    private static final Map<String, Discovery> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Reads {@code shared/cloud-specs/gcp/<file>}, found from the working directory upwards. */
     public static Discovery load(String file) {
+        return READ.computeIfAbsent(file, Discovery::read);
+    }
+
+    private static Discovery read(String file) {
         Path path = specs().resolve(file);
         try {
             return new Discovery(file, JSON.readTree(Files.readAllBytes(path)));

@@ -28,7 +28,10 @@ final class TpuFake {
         fake.on("tpu.projects.locations.list", r -> {
             List<ObjectNode> all = TPU_ZONES.stream().map(z -> Gce.object().put("name", "projects/" + GcpFake.PROJECT + "/locations/" + z)
                     .put("locationId", z).put("displayName", z)).toList();
-            Pages.Page<ObjectNode> page = page(all, r);
+            // Google answers every location at once unless the client asks for pages (the client
+            // library's locations mixin sends no page token, so it must not be paged unasked).
+            Pages.Page<ObjectNode> page = r.query("pageSize").isPresent() || r.query("pageToken").isPresent()
+                    ? page(all, r) : new Pages.Page<>(all, null);
             ObjectNode body = Gce.object();
             body.putArray("locations").addAll(page.items());
             if (page.nextToken() != null) {
