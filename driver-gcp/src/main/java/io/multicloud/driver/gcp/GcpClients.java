@@ -13,6 +13,10 @@ import com.google.cloud.compute.v1.AcceleratorTypesSettings;
 import com.google.cloud.compute.v1.DisksClient;
 import com.google.cloud.compute.v1.DisksSettings;
 import com.google.cloud.compute.v1.FirewallsClient;
+import com.google.cloud.compute.v1.ForwardingRulesClient;
+import com.google.cloud.compute.v1.ForwardingRulesSettings;
+import com.google.cloud.compute.v1.TargetPoolsClient;
+import com.google.cloud.compute.v1.TargetPoolsSettings;
 import com.google.cloud.compute.v1.FirewallsSettings;
 import com.google.cloud.compute.v1.GlobalOperationsClient;
 import com.google.cloud.compute.v1.GlobalOperationsSettings;
@@ -81,6 +85,8 @@ final class GcpClients implements AutoCloseable {
     final Supplier<RegionsClient> regions;
     final Supplier<ZonesClient> zones;
     final Supplier<ProjectsClient> projects;
+    final Supplier<TargetPoolsClient> targetPools;
+    final Supplier<ForwardingRulesClient> forwardingRules;
     final Supplier<TpuClient> tpu;
     final Supplier<CloudCatalogClient> billing;
     final Supplier<ClusterManagerClient> container;
@@ -112,6 +118,8 @@ final class GcpClients implements AutoCloseable {
         this.regions = lazy(() -> RegionsClient.create(configure(RegionsSettings.newBuilder(), compute).build()));
         this.zones = lazy(() -> ZonesClient.create(configure(ZonesSettings.newBuilder(), compute).build()));
         this.projects = lazy(() -> ProjectsClient.create(configure(ProjectsSettings.newBuilder(), compute).build()));
+        this.targetPools = lazy(() -> TargetPoolsClient.create(configure(TargetPoolsSettings.newBuilder(), compute).build()));
+        this.forwardingRules = lazy(() -> ForwardingRulesClient.create(configure(ForwardingRulesSettings.newBuilder(), compute).build()));
         this.tpu = lazy(() -> TpuClient.create(configure(TpuSettings.newHttpJsonBuilder(), GcpDriver.TPU_ENDPOINT).build()));
         this.billing = lazy(() -> CloudCatalogClient.create(configure(CloudCatalogSettings.newHttpJsonBuilder(), GcpDriver.BILLING_ENDPOINT).build()));
         this.container = lazy(() -> ClusterManagerClient.create(configure(ClusterManagerSettings.newHttpJsonBuilder(), GcpDriver.CONTAINER_ENDPOINT).build()));

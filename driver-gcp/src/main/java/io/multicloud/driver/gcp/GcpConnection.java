@@ -17,6 +17,7 @@ import io.multicloud.spi.DiskService;
 import io.multicloud.spi.DriverConnection;
 import io.multicloud.spi.KeyPairService;
 import io.multicloud.spi.MyImageService;
+import io.multicloud.spi.NlbService;
 import io.multicloud.spi.SecurityGroupService;
 import io.multicloud.spi.TagService;
 import io.multicloud.spi.VmService;
@@ -32,7 +33,7 @@ import java.util.Optional;
 final class GcpConnection implements DriverConnection {
     static final EnumSet<Capability> CAPABILITIES = EnumSet.of(Capability.REGIONS, Capability.IMAGES, Capability.SPECS, Capability.PRICES,
             Capability.VPCS, Capability.SECURITY_GROUPS, Capability.KEY_PAIRS, Capability.KEY_PAIR_IMPORT, Capability.VMS,
-            Capability.VM_SUSPEND, Capability.DISKS, Capability.DISK_RESIZE, Capability.MY_IMAGES, Capability.TAGS, Capability.ANY_CALL);
+            Capability.VM_SUSPEND, Capability.DISKS, Capability.DISK_RESIZE, Capability.MY_IMAGES, Capability.NLBS, Capability.TAGS, Capability.ANY_CALL);
 
     private final GcpClients clients;
     private final GcpRegions regions;
@@ -45,6 +46,7 @@ final class GcpConnection implements DriverConnection {
     private final GcpVms vms;
     private final GcpDisks disks;
     private final GcpMyImages myImages;
+    private final GcpLoadBalancers loadBalancers;
     private final GcpTags tags;
     private final GcpAnyCall anyCall;
 
@@ -62,6 +64,7 @@ final class GcpConnection implements DriverConnection {
         this.vms = new GcpVms(ctx);
         this.disks = new GcpDisks(ctx, vms);
         this.myImages = new GcpMyImages(ctx, vms);
+        this.loadBalancers = new GcpLoadBalancers(ctx, vms);
         this.tags = new GcpTags(ctx, vms, this);
         this.anyCall = new GcpAnyCall(ctx, vms);
     }
@@ -119,6 +122,11 @@ final class GcpConnection implements DriverConnection {
     @Override
     public MyImageService myImages() {
         return myImages;
+    }
+
+    @Override
+    public NlbService nlbs() {
+        return loadBalancers;
     }
 
     @Override
