@@ -22,6 +22,8 @@ import com.google.cloud.compute.v1.GlobalOperationsClient;
 import com.google.cloud.compute.v1.GlobalOperationsSettings;
 import com.google.cloud.compute.v1.ImagesClient;
 import com.google.cloud.compute.v1.ImagesSettings;
+import com.google.cloud.compute.v1.InstanceGroupManagersClient;
+import com.google.cloud.compute.v1.InstanceGroupManagersSettings;
 import com.google.cloud.compute.v1.InstancesClient;
 import com.google.cloud.compute.v1.InstancesSettings;
 import com.google.cloud.compute.v1.MachineTypesClient;
@@ -86,6 +88,7 @@ final class GcpClients implements AutoCloseable {
     final Supplier<ZonesClient> zones;
     final Supplier<ProjectsClient> projects;
     final Supplier<TargetPoolsClient> targetPools;
+    final Supplier<InstanceGroupManagersClient> instanceGroupManagers;
     final Supplier<ForwardingRulesClient> forwardingRules;
     final Supplier<TpuClient> tpu;
     final Supplier<CloudCatalogClient> billing;
@@ -118,6 +121,7 @@ final class GcpClients implements AutoCloseable {
         this.regions = lazy(() -> RegionsClient.create(configure(RegionsSettings.newBuilder(), compute).build()));
         this.zones = lazy(() -> ZonesClient.create(configure(ZonesSettings.newBuilder(), compute).build()));
         this.projects = lazy(() -> ProjectsClient.create(configure(ProjectsSettings.newBuilder(), compute).build()));
+        this.instanceGroupManagers = lazy(() -> InstanceGroupManagersClient.create(configure(InstanceGroupManagersSettings.newBuilder(), compute).build()));
         this.targetPools = lazy(() -> TargetPoolsClient.create(configure(TargetPoolsSettings.newBuilder(), compute).build()));
         this.forwardingRules = lazy(() -> ForwardingRulesClient.create(configure(ForwardingRulesSettings.newBuilder(), compute).build()));
         this.tpu = lazy(() -> TpuClient.create(configure(TpuSettings.newHttpJsonBuilder(), GcpDriver.TPU_ENDPOINT).build()));
@@ -128,6 +132,11 @@ final class GcpClients implements AutoCloseable {
     /** The project id. */
     String project() {
         return project.get();
+    }
+
+    /** The first pause between polls of an operation. */
+    Duration pollInterval() {
+        return poll;
     }
 
     Duration operationTimeout() {

@@ -13,6 +13,7 @@ import io.multicloud.api.Region;
 import io.multicloud.api.Spec;
 import io.multicloud.spi.AnyCallService;
 import io.multicloud.spi.CatalogService;
+import io.multicloud.spi.ClusterService;
 import io.multicloud.spi.DiskService;
 import io.multicloud.spi.DriverConnection;
 import io.multicloud.spi.KeyPairService;
@@ -33,7 +34,7 @@ import java.util.Optional;
 final class GcpConnection implements DriverConnection {
     static final EnumSet<Capability> CAPABILITIES = EnumSet.of(Capability.REGIONS, Capability.IMAGES, Capability.SPECS, Capability.PRICES,
             Capability.VPCS, Capability.SECURITY_GROUPS, Capability.KEY_PAIRS, Capability.KEY_PAIR_IMPORT, Capability.VMS,
-            Capability.VM_SUSPEND, Capability.DISKS, Capability.DISK_RESIZE, Capability.MY_IMAGES, Capability.NLBS, Capability.TAGS, Capability.ANY_CALL);
+            Capability.VM_SUSPEND, Capability.DISKS, Capability.DISK_RESIZE, Capability.MY_IMAGES, Capability.NLBS, Capability.CLUSTERS, Capability.TAGS, Capability.ANY_CALL);
 
     private final GcpClients clients;
     private final GcpRegions regions;
@@ -47,6 +48,7 @@ final class GcpConnection implements DriverConnection {
     private final GcpDisks disks;
     private final GcpMyImages myImages;
     private final GcpLoadBalancers loadBalancers;
+    private final GcpClusters clusters;
     private final GcpTags tags;
     private final GcpAnyCall anyCall;
 
@@ -65,6 +67,7 @@ final class GcpConnection implements DriverConnection {
         this.disks = new GcpDisks(ctx, vms);
         this.myImages = new GcpMyImages(ctx, vms);
         this.loadBalancers = new GcpLoadBalancers(ctx, vms);
+        this.clusters = new GcpClusters(ctx);
         this.tags = new GcpTags(ctx, vms, this);
         this.anyCall = new GcpAnyCall(ctx, vms);
     }
@@ -127,6 +130,11 @@ final class GcpConnection implements DriverConnection {
     @Override
     public NlbService nlbs() {
         return loadBalancers;
+    }
+
+    @Override
+    public ClusterService clusters() {
+        return clusters;
     }
 
     @Override

@@ -24,13 +24,13 @@ import java.util.regex.Pattern;
 /**
  * Tags, kept exactly: a VM's in its metadata ({@code multicloud-tags}) with labels mirroring
  * them; a key pair's in its project-metadata record; a VPC's, subnet's, security group's, disk's,
- * my-image's and NLB's in the project store. {@link #find} costs one filtered aggregated list of
+ * my-image's, NLB's and cluster's in the project store. {@link #find} costs one filtered aggregated list of
  * instances (through the mirrored labels) and one look at the project.
  */
 final class GcpTags implements TagService {
-    private static final Pattern STORED = Pattern.compile("multicloud-tags-(vpc|subnet|security-group|disk|my-image|nlb)-(.+)");
+    private static final Pattern STORED = Pattern.compile("multicloud-tags-(vpc|subnet|security-group|disk|my-image|nlb|cluster)-(.+)");
     private static final Set<ResourceKind> STORE_KINDS = Set.of(ResourceKind.VPC, ResourceKind.SUBNET, ResourceKind.SECURITY_GROUP,
-            ResourceKind.DISK, ResourceKind.MY_IMAGE, ResourceKind.NLB);
+            ResourceKind.DISK, ResourceKind.MY_IMAGE, ResourceKind.NLB, ResourceKind.CLUSTER);
 
     private final GcpContext ctx;
     private final GcpProjectStore store;
@@ -137,6 +137,7 @@ final class GcpTags implements TagService {
                     case "security-group" -> ResourceKind.SECURITY_GROUP;
                     case "disk" -> ResourceKind.DISK;
                     case "nlb" -> ResourceKind.NLB;
+                    case "cluster" -> ResourceKind.CLUSTER;
                     default -> ResourceKind.MY_IMAGE;
                 };
                 name = kind == ResourceKind.SUBNET ? m.group(2).replaceFirst("^[a-z]+-[a-z]+\\d+-", "") : m.group(2);
@@ -180,6 +181,7 @@ final class GcpTags implements TagService {
             case DISK -> connection.disks().find(name).isPresent();
             case MY_IMAGE -> connection.myImages().find(name).isPresent();
             case NLB -> connection.nlbs().find(name).isPresent();
+            case CLUSTER -> connection.clusters().find(name).isPresent();
             default -> connection.vpcs().list().stream().anyMatch(v -> v.subnet(name).isPresent());
         };
         if (!exists) {
