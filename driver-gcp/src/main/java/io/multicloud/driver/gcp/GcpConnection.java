@@ -168,9 +168,4 @@ final class GcpConnection implements DriverConnection {
     public void close() {
         clients.close();
     }
-
-    @Override
-    public String toString() {
-        return "GcpConnection[" + networks.getClass().getSimpleName() + "]";
-    }
 }
