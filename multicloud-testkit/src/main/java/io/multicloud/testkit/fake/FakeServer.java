@@ -136,7 +136,7 @@ public final class FakeServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            FakeRequest request = read(exchange, Map.of());
+            FakeRequest request = read(exchange);
             Route route;
             FakeResponse response;
             String fault = null;
@@ -209,7 +209,7 @@ public final class FakeServer implements AutoCloseable {
         return null;
     }
 
-    private static FakeRequest read(HttpExchange exchange, Map<String, String> vars) throws IOException {
+    private static FakeRequest read(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
         Map<String, List<String>> query = new LinkedHashMap<>();
         String raw = uri.getRawQuery();
@@ -227,7 +227,10 @@ public final class FakeServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        return new FakeRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), vars, query, headers, body);
+        // Clients whose HTTP stack cannot send PATCH send POST with this header (Google's, Azure's).
+        List<String> override = headers.get("x-http-method-override");
+        String method = override != null && !override.isEmpty() ? override.getFirst() : exchange.getRequestMethod();
+        return new FakeRequest(method.toUpperCase(Locale.ROOT), uri.getRawPath(), Map.of(), query, headers, body);
     }
 
     private static void write(HttpExchange exchange, FakeResponse response) throws IOException {

@@ -276,10 +276,21 @@ final class ShellLauncher implements AutoCloseable {
         } catch (IOException e) {
             log.debug("closing the command launcher's requests: {}", e.toString());
         }
-        try (Stream<Path> files = Files.walk(runDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            log.debug("removing the command launcher's files: {}", e.toString());
+        // The killed shell may still be making the next batch of pipes: remove until nothing comes back.
+        for (int attempt = 0; attempt < 100 && Files.exists(runDir); attempt++) {
+            try (Stream<Path> files = Files.walk(runDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                log.debug("removing the command launcher's files: {}", e.toString());
+            }
+            if (Files.exists(runDir)) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 }

@@ -1,0 +1,124 @@
+package io.multicloud.driver.gcp;
+
+import io.multicloud.api.Secret;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.interfaces.EdECPrivateKey;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * SSH keys as a cloud makes them (the same as the mock driver's: drivers share only the api module): a new Ed25519 pair with the private key in OpenSSH format
+ * ({@code openssh-key-v1}, unencrypted, which JSch and OpenSSH read), the public key in
+ * OpenSSH format, and OpenSSH's SHA-256 fingerprint.
+ */
+final class GcpSshKeys {
+    private static final String TYPE = "ssh-ed25519";
+
+    private GcpSshKeys() {
+    }
+
+    /** A new key pair; the private key only lives in the returned {@link Secret}. */
+    record Generated(String publicKey, String fingerprint, Secret privateKey) {
+    }
+
+    static Generated generate(String comment) {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] x509 = pair.getPublic().getEncoded();
+            byte[] pub = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
+            byte[] seed = ((EdECPrivateKey) pair.getPrivate()).getBytes().orElseThrow();
+            byte[] blob = concat(string(TYPE), string(pub));
+            String publicKey = TYPE + " " + Base64.getEncoder().encodeToString(blob) + " " + comment;
+            byte[] file = privateFile(blob, pub, seed, comment);
+            Arrays.fill(seed, (byte) 0);
+            String text = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(70, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(file)
+                    + "\n-----END OPENSSH PRIVATE KEY-----\n";
+            Arrays.fill(file, (byte) 0);
+            return new Generated(publicKey, fingerprint(blob), Secret.of(text));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot make Ed25519 keys", e);
+        }
+    }
+
+    /** The fingerprint of an OpenSSH public key; IllegalArgumentException when it is not one. */
+    static String fingerprintOf(String openSshPublicKey) {
+        String[] parts = openSshPublicKey.trim().split("\\s+");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("expected '<type> <base64>'");
+        }
+        byte[] blob = Base64.getDecoder().decode(parts[1]);
+        if (blob.length < 8) {
+            throw new IllegalArgumentException("the key data is too short");
+        }
+        ByteBuffer in = ByteBuffer.wrap(blob);
+        int length = in.getInt();
+        if (length <= 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("the key data is malformed");
+        }
+        byte[] type = new byte[length];
+        in.get(type);
+        if (!new String(type, StandardCharsets.US_ASCII).equals(parts[0]) || !in.hasRemaining()) {
+            throw new IllegalArgumentException("the key data does not match its type " + parts[0]);
+        }
+        return fingerprint(blob);
+    }
+
+    private static byte[] privateFile(byte[] publicBlob, byte[] pub, byte[] seed, String comment) {
+        int check = ThreadLocalRandom.current().nextInt();
+        ByteArrayOutputStream section = new ByteArrayOutputStream();
+        section.writeBytes(uint32(check));
+        section.writeBytes(uint32(check));
+        section.writeBytes(string(TYPE));
+        section.writeBytes(string(pub));
+        section.writeBytes(string(concat(seed, pub)));
+        section.writeBytes(string(comment.getBytes(StandardCharsets.UTF_8)));
+        for (int pad = 1; section.size() % 8 != 0; pad++) {
+            section.write(pad);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(string("none"));
+        out.writeBytes(string("none"));
+        out.writeBytes(string(new byte[0]));
+        out.writeBytes(uint32(1));
+        out.writeBytes(string(publicBlob));
+        out.writeBytes(string(section.toByteArray()));
+        return out.toByteArray();
+    }
+
+    private static String fingerprint(byte[] blob) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static byte[] string(String s) {
+        return string(s.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] string(byte[] data) {
+        return concat(uint32(data.length), data);
+    }
+
+    private static byte[] uint32(int n) {
+        return ByteBuffer.allocate(4).putInt(n).array();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
