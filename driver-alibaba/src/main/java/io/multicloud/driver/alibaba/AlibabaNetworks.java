@@ -182,8 +182,27 @@ final class AlibabaNetworks implements VpcService {
         for (RawSwitch s : rawSwitches(v.id(), null)) {
             deleteSwitch(s);
         }
+        deleteDefaultGroup(name, v.id());
         ctx.call(KIND, name, () -> vpc().deleteVpc(new com.aliyun.vpc20160428.models.DeleteVpcRequest()
                 .setRegionId(ctx.region()).setVpcId(v.id())));
+    }
+
+    /** Deletes the group the driver made for VMs created without one ({@link AlibabaSecurityGroups#vpcDefault}). */
+    private void deleteDefaultGroup(String name, String vpcId) {
+        var ecs = ctx.clients().ecs();
+        var body = ctx.call(ResourceKind.SECURITY_GROUP, AlibabaSecurityGroups.VPC_DEFAULT, () -> ecs.describeSecurityGroups(
+                new com.aliyun.ecs20140526.models.DescribeSecurityGroupsRequest().setRegionId(ctx.region()).setVpcId(vpcId)
+                        .setSecurityGroupName(AlibabaSecurityGroups.VPC_DEFAULT).setMaxResults(AlibabaContext.MAX_RESULTS)).getBody());
+        if (body.getSecurityGroups() == null || body.getSecurityGroups().getSecurityGroup() == null) {
+            return;
+        }
+        for (var g : body.getSecurityGroups().getSecurityGroup()) {
+            if (AlibabaSecurityGroups.VPC_DEFAULT.equals(g.getSecurityGroupName())) {
+                ctx.call(ResourceKind.SECURITY_GROUP, AlibabaSecurityGroups.VPC_DEFAULT, () -> ecs.deleteSecurityGroup(
+                        new com.aliyun.ecs20140526.models.DeleteSecurityGroupRequest().setRegionId(ctx.region())
+                                .setSecurityGroupId(g.getSecurityGroupId())));
+            }
+        }
     }
 
     private void deleteSwitch(RawSwitch s) {

@@ -29,6 +29,8 @@ import java.util.Optional;
  */
 final class AlibabaSecurityGroups implements SecurityGroupService {
     private static final ResourceKind KIND = ResourceKind.SECURITY_GROUP;
+    /** The name of the group the driver makes per VPC for VMs created without one. */
+    static final String VPC_DEFAULT = "multicloud-vpc-default";
     private final AlibabaContext ctx;
     private final AlibabaNetworks networks;
 
@@ -199,6 +201,19 @@ final class AlibabaSecurityGroups implements SecurityGroupService {
         Map<SecurityRule, Boolean> m = new LinkedHashMap<>();
         rules.forEach(r -> m.put(r, true));
         return m;
+    }
+
+    /**
+     * The id of the VPC's default group (no rules: nothing comes in, everything goes out), made on
+     * first use for VMs created without a security group; {@link AlibabaNetworks#delete} removes it
+     * with the VPC.
+     */
+    synchronized String vpcDefault(String vpcId) {
+        return rawGroups(VPC_DEFAULT, null, vpcId).stream().filter(g -> VPC_DEFAULT.equals(g.name())).findFirst().map(RawGroup::id)
+                .orElseGet(() -> ctx.call(KIND, VPC_DEFAULT, () -> ecs().createSecurityGroup(
+                        new com.aliyun.ecs20140526.models.CreateSecurityGroupRequest().setRegionId(ctx.region())
+                                .setSecurityGroupName(VPC_DEFAULT).setVpcId(vpcId).setDescription("multicloud: default group of the VPC")
+                                .setClientToken(AlibabaContext.token(null))).getBody().getSecurityGroupId()));
     }
 
     @Override

@@ -182,8 +182,8 @@ final class AlibabaVms implements VmService {
             groupIds.add(groups.require(g).id());
         }
         if (groupIds.isEmpty()) {
-            throw new InvalidRequestException(ctx.error(KIND, name), "security groups",
-                    "Alibaba Cloud needs at least one security group for an instance");
+            // ECS needs a security group; a VPC has no default one, so the driver keeps one per VPC.
+            groupIds.add(groups.vpcDefault(vpc.id()));
         }
         String token = AlibabaContext.token(request.clientToken());
         Map<String, String> own = new LinkedHashMap<>(request.tags());
