@@ -35,6 +35,10 @@ public final class ApiSpec {
     /** The fields of every error body (Alibaba's gateway). */
     static final Set<String> ERROR_FIELDS = Set.of("RequestId", "HostId", "Code", "Message", "Recommend");
 
+    /** The parameters of every RPC call with signature V2 (V3 moves them into x-acs-* headers). */
+    static final Set<String> COMMON = Set.of("Action", "Version", "Format", "AccessKeyId", "Signature", "SignatureMethod",
+            "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "SecurityToken");
+
     private final Map<String, JsonNode> docs = new HashMap<>();
 
     private ApiSpec() {
@@ -115,7 +119,7 @@ public final class ApiSpec {
         api(product, action).path("parameters").forEach(p -> declared.put(p.path("name").asText(), p.path("style").asText("")));
         List<String> unknown = new ArrayList<>();
         for (String n : names) {
-            if (declared.containsKey(n)) {
+            if (declared.containsKey(n) || COMMON.contains(n)) {
                 continue;
             }
             int dot = n.indexOf('.');
