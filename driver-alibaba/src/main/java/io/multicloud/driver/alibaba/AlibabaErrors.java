@@ -66,6 +66,7 @@ final class AlibabaErrors {
             Map.entry("QuotaExceeded.Vpc", quota(ErrorScope.REGION)),
             Map.entry("QuotaExceeded.EIP", quota(ErrorScope.REGION)),
             Map.entry("QuotaExceeded", quota(ErrorScope.REGION)),
+            Map.entry("OperationDenied.QuotaExceed", quota(ErrorScope.REGION)),
             Map.entry("OperationDenied.NoStock", capacity(ErrorScope.ZONE)),
             Map.entry("Zone.NotOnSale", capacity(ErrorScope.ZONE)),
             Map.entry("InvalidResourceType.NotSupported", capacity(ErrorScope.ZONE)),
