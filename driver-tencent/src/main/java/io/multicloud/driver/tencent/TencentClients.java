@@ -118,6 +118,15 @@ final class TencentClients {
     private ClientProfile profile() {
         HttpProfile http = new HttpProfile();
         config.property(TencentDriver.ENDPOINT).ifPresent(http::setEndpoint);
+        config.property(TencentDriver.PROXY).ifPresent(proxy -> {
+            int colon = proxy.lastIndexOf(':');
+            try {
+                http.setProxyHost(proxy.substring(0, colon));
+                http.setProxyPort(Integer.parseInt(proxy.substring(colon + 1)));
+            } catch (RuntimeException e) {
+                throw new InvalidRequestException(TencentDriver.PROXY, "'" + proxy + "' is not host:port");
+            }
+        });
         String protocol = config.property(TencentDriver.PROTOCOL).orElse("https");
         if (!protocol.equals("https") && !protocol.equals("http")) {
             throw new InvalidRequestException(TencentDriver.PROTOCOL, "'" + protocol + "' is neither https nor http");

@@ -26,6 +26,8 @@ public final class TencentDriver implements Driver {
     public static final String TOKEN = "token";
     /** Property: one endpoint ({@code host:port}) for every product. */
     public static final String ENDPOINT = "endpoint";
+    /** Property: an HTTP proxy, {@code host:port}. */
+    public static final String PROXY = "proxy";
     /** Property: {@code https} (default) or {@code http}. */
     public static final String PROTOCOL = "protocol";
     /** Property: tries of a retryable call. */

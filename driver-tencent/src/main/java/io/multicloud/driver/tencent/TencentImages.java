@@ -68,7 +68,7 @@ final class TencentImages implements CatalogService<Image> {
             return newest(publicImages(alias.platform()), alias::matches);
         }
         ObjectNode params = TencentApi.object();
-        if (name.startsWith("img-")) {
+        if (TencentTagCodec.isId(name, "img")) {
             params.set("ImageIds", TencentApi.strings(List.of(name)));
         } else {
             params.withArray("Filters").add(TencentApi.filter("image-name", List.of(name)));

@@ -62,15 +62,20 @@ final class TencentKeyPairs implements KeyPairService {
     }
 
     Optional<JsonNode> findRaw(String nameOrId) {
-        ObjectNode params = TencentApi.object();
-        if (nameOrId.startsWith("skey-")) {
-            params.set("KeyIds", TencentApi.strings(List.of(nameOrId)));
-        } else {
-            params.withArray("Filters").add(TencentApi.filter("key-name", List.of(keyName(nameOrId))));
+        if (TencentTagCodec.isId(nameOrId, "skey")) {
+            Optional<JsonNode> byId = describe("key-id", nameOrId).stream()
+                    .filter(k -> nameOrId.equals(k.path("KeyId").asText())).findFirst();
+            if (byId.isPresent()) {
+                return byId;
+            }
         }
-        return ctx.api().list(Product.CVM, "DescribeKeyPairs", params, "KeyPairSet", false, KIND, nameOrId).stream()
-                .filter(k -> nameOrId.equals(k.path("KeyId").asText()) || nameOrId.equals(name(k)))
-                .findFirst();
+        return describe("key-name", keyName(nameOrId)).stream().filter(k -> nameOrId.equals(name(k))).findFirst();
+    }
+
+    private List<JsonNode> describe(String filter, String value) {
+        ObjectNode params = TencentApi.object();
+        params.withArray("Filters").add(TencentApi.filter(filter, List.of(value)));
+        return ctx.api().list(Product.CVM, "DescribeKeyPairs", params, "KeyPairSet", false, KIND, value);
     }
 
     JsonNode requireRaw(String name) {

@@ -54,15 +54,20 @@ final class TencentNetworks implements VpcService {
 
     /** The cloud's VPC by name or id: one filtered call. */
     Optional<JsonNode> findRaw(String nameOrId) {
-        ObjectNode params = TencentApi.object();
-        if (nameOrId.startsWith("vpc-")) {
-            params.withArray("Filters").add(TencentApi.filter("vpc-id", List.of(nameOrId)));
-        } else {
-            params.withArray("Filters").add(TencentApi.filter("vpc-name", List.of(nameOrId)));
+        if (TencentTagCodec.isId(nameOrId, "vpc")) {
+            Optional<JsonNode> byId = describe("vpc-id", nameOrId).stream()
+                    .filter(v -> nameOrId.equals(v.path("VpcId").asText())).findFirst();
+            if (byId.isPresent()) {
+                return byId;
+            }
         }
-        List<JsonNode> found = ctx.api().list(Product.VPC, "DescribeVpcs", params, "VpcSet", true, KIND, nameOrId);
-        return found.stream().filter(v -> nameOrId.equals(v.path("VpcId").asText())).findFirst()
-                .or(() -> found.stream().filter(v -> nameOrId.equals(v.path("VpcName").asText())).findFirst());
+        return describe("vpc-name", nameOrId).stream().filter(v -> nameOrId.equals(v.path("VpcName").asText())).findFirst();
+    }
+
+    private List<JsonNode> describe(String filter, String value) {
+        ObjectNode params = TencentApi.object();
+        params.withArray("Filters").add(TencentApi.filter(filter, List.of(value)));
+        return ctx.api().list(Product.VPC, "DescribeVpcs", params, "VpcSet", true, KIND, value);
     }
 
     JsonNode requireRaw(String name) {

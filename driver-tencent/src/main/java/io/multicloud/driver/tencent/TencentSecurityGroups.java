@@ -61,12 +61,21 @@ final class TencentSecurityGroups implements SecurityGroupService {
     }
 
     Optional<JsonNode> findRaw(String nameOrId) {
+        if (TencentTagCodec.isId(nameOrId, "sg")) {
+            Optional<JsonNode> byId = describe("security-group-id", nameOrId).stream()
+                    .filter(g -> nameOrId.equals(g.path("SecurityGroupId").asText())).findFirst();
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return describe("security-group-name", nameOrId).stream()
+                .filter(g -> nameOrId.equals(g.path("SecurityGroupName").asText())).findFirst();
+    }
+
+    private List<JsonNode> describe(String filter, String value) {
         ObjectNode params = TencentApi.object();
-        params.withArray("Filters").add(TencentApi.filter(nameOrId.startsWith("sg-") ? "security-group-id" : "security-group-name",
-                List.of(nameOrId)));
-        List<JsonNode> found = ctx.api().list(Product.VPC, "DescribeSecurityGroups", params, "SecurityGroupSet", true, KIND, nameOrId);
-        return found.stream().filter(g -> nameOrId.equals(g.path("SecurityGroupId").asText())).findFirst()
-                .or(() -> found.stream().filter(g -> nameOrId.equals(g.path("SecurityGroupName").asText())).findFirst());
+        params.withArray("Filters").add(TencentApi.filter(filter, List.of(value)));
+        return ctx.api().list(Product.VPC, "DescribeSecurityGroups", params, "SecurityGroupSet", true, KIND, value);
     }
 
     JsonNode requireRaw(String name) {

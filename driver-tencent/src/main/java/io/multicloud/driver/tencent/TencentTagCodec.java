@@ -50,6 +50,12 @@ final class TencentTagCodec {
     private TencentTagCodec() {
     }
 
+    /** Whether a text has the shape of a Tencent id with this prefix ({@code vpc-0a1b2c3d}). */
+    static boolean isId(String text, String prefix) {
+        return text.length() == prefix.length() + 9 && text.startsWith(prefix + "-")
+                && text.substring(prefix.length() + 1).chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9');
+    }
+
     /** Whether a native name is a valid user name (else the resource is named by its id). */
     static boolean isUserName(String name) {
         return name != null && NAME.matcher(name).matches();

@@ -104,21 +104,24 @@ final class TencentVms implements VmService {
     }
 
     Optional<JsonNode> findRaw(String nameOrId) {
+        if (TencentTagCodec.isId(nameOrId, "ins")) {
+            Optional<JsonNode> byId = describe("instance-id", nameOrId).stream()
+                    .filter(i -> nameOrId.equals(i.path("InstanceId").asText())).findFirst();
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        // A name may be reused while its former holder terminates: the live one comes first.
+        List<JsonNode> named = describe("instance-name", nameOrId).stream()
+                .filter(i -> nameOrId.equals(i.path("InstanceName").asText())).toList();
+        return named.stream().filter(i -> !"TERMINATING".equals(i.path("InstanceState").asText())).findFirst()
+                .or(() -> named.stream().findFirst());
+    }
+
+    private List<JsonNode> describe(String filter, String value) {
         ObjectNode params = TencentApi.object();
-        if (nameOrId.startsWith("ins-")) {
-            params.set("InstanceIds", TencentApi.strings(List.of(nameOrId)));
-        } else {
-            params.withArray("Filters").add(TencentApi.filter("instance-name", List.of(nameOrId)));
-        }
-        List<JsonNode> found;
-        try {
-            found = ctx.api().list(Product.CVM, "DescribeInstances", params, "InstanceSet", false, KIND, nameOrId);
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
-        return found.stream().filter(i -> nameOrId.equals(i.path("InstanceId").asText())).findFirst()
-                .or(() -> found.stream().filter(i -> nameOrId.equals(i.path("InstanceName").asText()))
-                        .filter(i -> !"TERMINATING".equals(i.path("InstanceState").asText())).findFirst());
+        params.withArray("Filters").add(TencentApi.filter(filter, List.of(value)));
+        return ctx.api().list(Product.CVM, "DescribeInstances", params, "InstanceSet", false, KIND, value);
     }
 
     JsonNode requireRaw(String name) {
@@ -148,7 +151,7 @@ final class TencentVms implements VmService {
     @Override
     public Vm create(VmRequest request) {
         String name = request.name();
-        if (findRaw(name).isPresent()) {
+        if (findRaw(name).filter(i -> !"TERMINATING".equals(i.path("InstanceState").asText())).isPresent()) {
             throw new AlreadyExistsException(ctx.error(KIND, name), "a live instance of this name exists");
         }
         JsonNode image = images.resolve(request.image()).orElseThrow(() -> new NotFoundException(
