@@ -57,6 +57,8 @@ final class TencentErrors {
             Map.entry("RequestLimitExceeded", ThrottledException::new),
             Map.entry("RequestLimitExceeded.UinLimitExceeded", ThrottledException::new),
             Map.entry("RequestLimitExceeded.GlobalRegionUinLimitExceeded", ThrottledException::new),
+            // The SDK's own code for an answer that is not HTTP 200 (a gateway's 5xx page).
+            Map.entry("ServerSideError", TransientCloudException::new),
             Map.entry("InternalError", TransientCloudException::new),
             Map.entry("InternalServerError", TransientCloudException::new),
             Map.entry("ServiceUnavailable", TransientCloudException::new),
