@@ -42,7 +42,9 @@ final class TencentTagCodec {
     static final String LOGIN_USER_TAG = "multicloud:login-user";
     /** The user's name where the cloud's native name cannot hold it (key pairs). */
     static final String NAME_TAG = "multicloud:name";
-    static final Set<String> OWN = Set.of(VPC_TAG, IMAGE_TAG, LOGIN_USER_TAG, NAME_TAG);
+    /** The VM a my-image was made from. */
+    static final String SOURCE_VM_TAG = "multicloud:source-vm";
+    static final Set<String> OWN = Set.of(VPC_TAG, IMAGE_TAG, LOGIN_USER_TAG, NAME_TAG, SOURCE_VM_TAG);
 
     private static final Pattern NAME = Pattern.compile("[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N} +\\-=._:/@]*");

@@ -43,6 +43,8 @@ final class CvmActions {
         handlers.put("cvm:StopInstances", (r, b) -> transition(b, "StopInstances", "RUNNING", "STOPPING", "STOPPED"));
         handlers.put("cvm:RebootInstances", (r, b) -> transition(b, "RebootInstances", "RUNNING", "REBOOTING", "RUNNING"));
         handlers.put("cvm:TerminateInstances", this::terminate);
+        handlers.put("cvm:CreateImage", this::createImage);
+        handlers.put("cvm:DeleteImages", this::deleteImages);
         handlers.put("cvm:CreateKeyPair", this::createKeyPair);
         handlers.put("cvm:ImportKeyPair", this::importKeyPair);
         handlers.put("cvm:DescribeKeyPairs", this::describeKeyPairs);
@@ -70,6 +72,43 @@ final class CvmActions {
                 && passes(body, "image-name", i.path("ImageName").asText())
                 && tagFilters(body.path("Filters"), i.path("Tags")));
         return page(body, found, "ImageSet");
+    }
+
+    private ObjectNode createImage(String region, JsonNode body) {
+        ObjectNode instance = require(body.path("InstanceId").asText());
+        String name = body.path("ImageName").asText();
+        ObjectNode image = s.images.find(instance.path("ImageId").asText()).orElseThrow().deepCopy();
+        String id = s.id("img");
+        image.put("ImageId", id);
+        image.put("ImageName", name);
+        image.put("ImageDescription", body.path("ImageDescription").asText(""));
+        image.put("ImageType", "PRIVATE_IMAGE");
+        image.put("ImageSource", "CREATE_IMAGE");
+        image.put("ImageCreator", "100000000001");
+        image.put("CreatedTime", FakeState.now());
+        image.put("ImageState", "CREATING");
+        image.put("SyncPercent", 0);
+        ArrayNode tags = image.putArray("Tags");
+        for (JsonNode ts : body.path("TagSpecification")) {
+            ts.path("Tags").forEach(t -> tags.add(t.deepCopy()));
+        }
+        s.images.put(id, image);
+        s.later(() -> image.put("ImageState", "NORMAL").put("SyncPercent", 100));
+        ObjectNode answer = NODES.objectNode();
+        answer.put("ImageId", id);
+        return answer;
+    }
+
+    private ObjectNode deleteImages(String region, JsonNode body) {
+        List<String> ids = strings(body.path("ImageIds"));
+        for (String id : ids) {
+            ObjectNode image = s.images.require(id, () -> error("InvalidImageId.NotFound", "no image " + id));
+            if (!"PRIVATE_IMAGE".equals(image.path("ImageType").asText())) {
+                throw error("InvalidImageId.IsPublicImage", "image " + id + " is public");
+            }
+        }
+        ids.forEach(s.images::remove);
+        return NODES.objectNode();
     }
 
     private ObjectNode page(JsonNode body, List<? extends JsonNode> all, String field) {
