@@ -15,6 +15,7 @@ import io.multicloud.api.Spec;
 import io.multicloud.spi.AnyCallService;
 import io.multicloud.spi.CatalogService;
 import io.multicloud.spi.DriverConnection;
+import io.multicloud.spi.DiskService;
 import io.multicloud.spi.KeyPairService;
 import io.multicloud.spi.MyImageService;
 import io.multicloud.spi.SecurityGroupService;
@@ -33,7 +34,7 @@ import java.util.Optional;
 final class TencentConnection implements DriverConnection {
     static final EnumSet<Capability> CAPABILITIES = EnumSet.of(Capability.REGIONS, Capability.IMAGES, Capability.SPECS,
             Capability.PRICES, Capability.VPCS, Capability.SECURITY_GROUPS, Capability.KEY_PAIRS, Capability.KEY_PAIR_IMPORT,
-            Capability.VMS, Capability.VM_SUSPEND, Capability.MY_IMAGES, Capability.TAGS, Capability.ANY_CALL);
+            Capability.VMS, Capability.VM_SUSPEND, Capability.DISKS, Capability.DISK_RESIZE, Capability.MY_IMAGES, Capability.TAGS, Capability.ANY_CALL);
 
     private final TencentClients clients;
     private final TencentRegions regions;
@@ -44,6 +45,7 @@ final class TencentConnection implements DriverConnection {
     private final TencentSecurityGroups securityGroups;
     private final TencentKeyPairs keyPairs;
     private final TencentVms vms;
+    private final TencentDisks disks;
     private final TencentMyImages myImages;
     private final TencentTags tags;
     private final TencentAnyCall anyCall;
@@ -59,6 +61,7 @@ final class TencentConnection implements DriverConnection {
         this.securityGroups = new TencentSecurityGroups(ctx, networks);
         this.keyPairs = new TencentKeyPairs(ctx);
         this.vms = new TencentVms(ctx, networks, securityGroups, keyPairs, images);
+        this.disks = new TencentDisks(ctx, regions, vms);
         this.myImages = new TencentMyImages(ctx, vms);
         this.tags = new TencentTags(ctx, vms, networks, securityGroups, keyPairs);
         this.anyCall = new TencentAnyCall(ctx, vms);
@@ -107,6 +110,11 @@ final class TencentConnection implements DriverConnection {
     @Override
     public VmService vms() {
         return vms;
+    }
+
+    @Override
+    public DiskService disks() {
+        return disks;
     }
 
     @Override

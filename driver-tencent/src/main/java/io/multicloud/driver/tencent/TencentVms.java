@@ -124,6 +124,18 @@ final class TencentVms implements VmService {
         return ctx.api().list(Product.CVM, "DescribeInstances", params, "InstanceSet", false, KIND, value);
     }
 
+    /** VM names by instance id, one call for all. */
+    Map<String, String> names(java.util.Collection<String> ids) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            ObjectNode params = TencentApi.object();
+            params.set("InstanceIds", TencentApi.strings(ids));
+            instances(params).forEach(i -> out.put(i.path("InstanceId").asText(),
+                    TencentTagCodec.nameOr(i.path("InstanceName").asText(), i.path("InstanceId").asText())));
+        }
+        return out;
+    }
+
     JsonNode requireRaw(String name) {
         return findRaw(name).orElseThrow(() -> new NotFoundException(ctx.error(KIND, name), "no instance of this name or id"));
     }

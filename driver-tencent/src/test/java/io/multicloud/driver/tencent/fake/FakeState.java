@@ -27,6 +27,7 @@ public final class FakeState {
     public final Map<String, ObjectNode> policies = new HashMap<>();
     public final Store<ObjectNode> keys = new Store<>();
     public final Store<ObjectNode> images = new Store<>();
+    public final Store<ObjectNode> disks = new Store<>();
     /** Instance types on sale, by zone: the offers of DescribeZoneInstanceConfigInfos. */
     public final List<ObjectNode> offers = new ArrayList<>();
     final Map<String, List<String>> clientTokens = new HashMap<>();
@@ -146,7 +147,7 @@ public final class FakeState {
 
     /** The tags of any resource by id, to change them (the tag service). */
     ArrayNode tagsOf(String id) {
-        ObjectNode r = instances.find(id).or(() -> keys.find(id)).orElse(null);
+        ObjectNode r = instances.find(id).or(() -> keys.find(id)).or(() -> disks.find(id)).orElse(null);
         if (r != null) {
             return r.withArray("Tags");
         }

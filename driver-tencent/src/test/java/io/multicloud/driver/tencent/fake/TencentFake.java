@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * {@code MissingParameter}), and every answer against its output object (the server's
  * {@link io.multicloud.testkit.fake.ResponseCheck}: a violation fails the test that caused it).
  * Resources are built from the example answers of {@code examples.json} with their fields set
- * from the state. The tag service has no metadata in the specs: its answers ({@code RequestId}
- * only) go unchecked.
+ * from the state. The tag service and CBS have no metadata in the specs: their answers (shaped
+ * from Tencent's documentation) go unchecked.
  *
  * <p>Like the cloud: instances go PENDING → RUNNING (or LAUNCH_FAILED on demand), STOPPING →
  * STOPPED, STARTING → RUNNING, REBOOTING → RUNNING, TERMINATING → gone, a few clock steps
@@ -49,6 +49,8 @@ public final class TencentFake implements AutoCloseable {
     public static final String ROUTE = "tencent";
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/[^/]+/([a-z]+)/tc3_request");
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Products whose metadata is not in the specs (their answers go unchecked). */
+    static final java.util.Set<String> UNCHECKED = java.util.Set.of("tag", "cbs");
 
     /** One action's handler. */
     @FunctionalInterface
@@ -71,6 +73,7 @@ public final class TencentFake implements AutoCloseable {
         new CvmActions(state).register(handlers);
         new VpcActions(state).register(handlers);
         new TagActions(state).register(handlers);
+        new CbsActions(state).register(handlers);
         this.server = FakeServer.builder()
                 .route("POST", "/", ROUTE, this::serve)
                 .check(this::check)
@@ -194,7 +197,7 @@ public final class TencentFake implements AutoCloseable {
         if (handler == null) {
             throw error("InvalidAction", "the " + service + " fake has no action " + action);
         }
-        if (!service.equals("tag")) {
+        if (!UNCHECKED.contains(service)) {
             TencentSpec spec = TencentSpec.of(service);
             String version = request.header("X-TC-Version").orElse("");
             if (!version.equals(spec.version())) {
@@ -226,7 +229,7 @@ public final class TencentFake implements AutoCloseable {
             return List.of();
         }
         String service = service(request);
-        if (service.equals("tag") || service.isEmpty()) {
+        if (UNCHECKED.contains(service) || service.isEmpty()) {
             return List.of();
         }
         String action = request.header("X-TC-Action").orElse("");
