@@ -18,6 +18,7 @@ import io.multicloud.spi.DriverConnection;
 import io.multicloud.spi.DiskService;
 import io.multicloud.spi.KeyPairService;
 import io.multicloud.spi.MyImageService;
+import io.multicloud.spi.NlbService;
 import io.multicloud.spi.SecurityGroupService;
 import io.multicloud.spi.TagService;
 import io.multicloud.spi.VmService;
@@ -34,7 +35,7 @@ import java.util.Optional;
 final class TencentConnection implements DriverConnection {
     static final EnumSet<Capability> CAPABILITIES = EnumSet.of(Capability.REGIONS, Capability.IMAGES, Capability.SPECS,
             Capability.PRICES, Capability.VPCS, Capability.SECURITY_GROUPS, Capability.KEY_PAIRS, Capability.KEY_PAIR_IMPORT,
-            Capability.VMS, Capability.VM_SUSPEND, Capability.DISKS, Capability.DISK_RESIZE, Capability.MY_IMAGES, Capability.TAGS, Capability.ANY_CALL);
+            Capability.VMS, Capability.VM_SUSPEND, Capability.DISKS, Capability.DISK_RESIZE, Capability.MY_IMAGES, Capability.NLBS, Capability.TAGS, Capability.ANY_CALL);
 
     private final TencentClients clients;
     private final TencentRegions regions;
@@ -47,6 +48,7 @@ final class TencentConnection implements DriverConnection {
     private final TencentVms vms;
     private final TencentDisks disks;
     private final TencentMyImages myImages;
+    private final TencentLoadBalancers loadBalancers;
     private final TencentTags tags;
     private final TencentAnyCall anyCall;
 
@@ -63,6 +65,7 @@ final class TencentConnection implements DriverConnection {
         this.vms = new TencentVms(ctx, networks, securityGroups, keyPairs, images);
         this.disks = new TencentDisks(ctx, regions, vms);
         this.myImages = new TencentMyImages(ctx, vms);
+        this.loadBalancers = new TencentLoadBalancers(ctx, networks, vms);
         this.tags = new TencentTags(ctx, vms, networks, securityGroups, keyPairs);
         this.anyCall = new TencentAnyCall(ctx, vms);
     }
@@ -120,6 +123,11 @@ final class TencentConnection implements DriverConnection {
     @Override
     public MyImageService myImages() {
         return myImages;
+    }
+
+    @Override
+    public NlbService nlbs() {
+        return loadBalancers;
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class TencentFake implements AutoCloseable {
         new VpcActions(state).register(handlers);
         new TagActions(state).register(handlers);
         new CbsActions(state).register(handlers);
+        new ClbActions(state).register(handlers);
         this.server = FakeServer.builder()
                 .route("POST", "/", ROUTE, this::serve)
                 .check(this::check)
