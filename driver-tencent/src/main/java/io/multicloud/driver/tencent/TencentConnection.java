@@ -14,6 +14,7 @@ import io.multicloud.api.Region;
 import io.multicloud.api.Spec;
 import io.multicloud.spi.AnyCallService;
 import io.multicloud.spi.CatalogService;
+import io.multicloud.spi.ClusterService;
 import io.multicloud.spi.DriverConnection;
 import io.multicloud.spi.DiskService;
 import io.multicloud.spi.KeyPairService;
@@ -35,7 +36,7 @@ import java.util.Optional;
 final class TencentConnection implements DriverConnection {
     static final EnumSet<Capability> CAPABILITIES = EnumSet.of(Capability.REGIONS, Capability.IMAGES, Capability.SPECS,
             Capability.PRICES, Capability.VPCS, Capability.SECURITY_GROUPS, Capability.KEY_PAIRS, Capability.KEY_PAIR_IMPORT,
-            Capability.VMS, Capability.VM_SUSPEND, Capability.DISKS, Capability.DISK_RESIZE, Capability.MY_IMAGES, Capability.NLBS, Capability.TAGS, Capability.ANY_CALL);
+            Capability.VMS, Capability.VM_SUSPEND, Capability.DISKS, Capability.DISK_RESIZE, Capability.MY_IMAGES, Capability.NLBS, Capability.CLUSTERS, Capability.TAGS, Capability.ANY_CALL);
 
     private final TencentClients clients;
     private final TencentRegions regions;
@@ -49,6 +50,7 @@ final class TencentConnection implements DriverConnection {
     private final TencentDisks disks;
     private final TencentMyImages myImages;
     private final TencentLoadBalancers loadBalancers;
+    private final TencentClusters clusters;
     private final TencentTags tags;
     private final TencentAnyCall anyCall;
 
@@ -66,6 +68,7 @@ final class TencentConnection implements DriverConnection {
         this.disks = new TencentDisks(ctx, regions, vms);
         this.myImages = new TencentMyImages(ctx, vms);
         this.loadBalancers = new TencentLoadBalancers(ctx, networks, vms);
+        this.clusters = new TencentClusters(ctx, networks, keyPairs, images);
         this.tags = new TencentTags(ctx, vms, networks, securityGroups, keyPairs);
         this.anyCall = new TencentAnyCall(ctx, vms);
     }
@@ -128,6 +131,11 @@ final class TencentConnection implements DriverConnection {
     @Override
     public NlbService nlbs() {
         return loadBalancers;
+    }
+
+    @Override
+    public ClusterService clusters() {
+        return clusters;
     }
 
     @Override

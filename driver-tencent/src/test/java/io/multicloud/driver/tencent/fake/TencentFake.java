@@ -75,6 +75,7 @@ public final class TencentFake implements AutoCloseable {
         new TagActions(state).register(handlers);
         new CbsActions(state).register(handlers);
         new ClbActions(state).register(handlers);
+        new TkeActions(state).register(handlers);
         this.server = FakeServer.builder()
                 .route("POST", "/", ROUTE, this::serve)
                 .check(this::check)
