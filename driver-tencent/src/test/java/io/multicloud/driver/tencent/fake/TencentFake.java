@@ -25,7 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stateful fake of Tencent Cloud API 3.0 (CVM, VPC and the tag service) on 127.0.0.1, built on
+ * A stateful fake of Tencent Cloud API 3.0 (CVM, VPC, CBS, CLB, TKE and the tag service) on 127.0.0.1, built on
  * the testkit's fake-server core and on Tencent's own API metadata ({@link TencentSpec}, from
  * {@code shared/cloud-specs/tencent}): every request is {@code POST /}, dispatched on the product
  * (the service in the TC3 signature's credential scope) and the {@code X-TC-Action} header; the
