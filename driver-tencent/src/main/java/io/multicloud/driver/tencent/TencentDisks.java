@@ -65,7 +65,7 @@ final class TencentDisks implements DiskService {
         return describe("disk-name", nameOrId).stream().filter(d -> nameOrId.equals(d.path("DiskName").asText())).findFirst();
     }
 
-    private JsonNode requireRaw(String name) {
+    JsonNode requireRaw(String name) {
         return findRaw(name).orElseThrow(() -> new NotFoundException(ctx.error(KIND, name), "no disk of this name or id"));
     }
 

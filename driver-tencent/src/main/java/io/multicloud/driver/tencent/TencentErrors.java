@@ -59,6 +59,8 @@ final class TencentErrors {
             Map.entry("RequestLimitExceeded.GlobalRegionUinLimitExceeded", ThrottledException::new),
             // The SDK's own code for an answer that is not HTTP 200 (a gateway's 5xx page).
             Map.entry("ServerSideError", TransientCloudException::new),
+            // The SDK's own code when no answer came (connection refused, reset, timed out).
+            Map.entry("ClientSideError", TransientCloudException::new),
             Map.entry("InternalError", TransientCloudException::new),
             Map.entry("InternalServerError", TransientCloudException::new),
             Map.entry("ServiceUnavailable", TransientCloudException::new),

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tags on VMs, VPCs, security groups and key pairs, written through the tag service's
+ * Tags on VMs, VPCs, security groups, key pairs and disks, written through the tag service's
  * {@code ModifyResourceTags} (one call: replaced and deleted keys together) on the resource's
  * six-segment name {@code qcs::<service>:<region>:uin/<uin>:<type>/<id>} (property {@code uin},
  * the account id, may be left out). Read from each resource's own Describe; {@link #find} asks
@@ -28,9 +28,11 @@ final class TencentTags implements TagService {
     private final TencentNetworks networks;
     private final TencentSecurityGroups groups;
     private final TencentKeyPairs keyPairs;
+    private final TencentDisks disks;
 
     TencentTags(TencentContext ctx, TencentVms vms, TencentNetworks networks, TencentSecurityGroups groups,
-                TencentKeyPairs keyPairs) {
+                TencentKeyPairs keyPairs, TencentDisks disks) {
+        this.disks = disks;
         this.ctx = ctx;
         this.vms = vms;
         this.networks = networks;
@@ -60,8 +62,13 @@ final class TencentTags implements TagService {
                 JsonNode k = keyPairs.requireRaw(name);
                 yield new Target(k.path("KeyId").asText(), k.path("Tags"), "cvm", "keypair");
             }
+            case DISK -> {
+                JsonNode d = disks.requireRaw(name);
+                yield new Target(d.path("DiskId").asText(), d.path("Tags"), "cvm", "volume");
+            }
             default -> throw new InvalidRequestException(ctx.error(kind, name), "kind",
-                    "the tencent driver tags VMs, VPCs, security groups and key pairs, not " + kind.label() + "s");
+                    "the tencent driver tags VMs, VPCs, security groups, key pairs and disks through tags(), not "
+                            + kind.label() + "s (they take tags when created)");
         };
     }
 
@@ -127,6 +134,9 @@ final class TencentTags implements TagService {
                 ResourceKind.SECURITY_GROUP, null)) {
             add(out, ResourceKind.SECURITY_GROUP, g.path("SecurityGroupName").asText(), g.path("SecurityGroupId").asText(),
                     g.path("TagSet"), key, value);
+        }
+        for (JsonNode d : ctx.api().list(Product.CBS, "DescribeDisks", params, "DiskSet", false, ResourceKind.DISK, null)) {
+            add(out, ResourceKind.DISK, d.path("DiskName").asText(), d.path("DiskId").asText(), d.path("Tags"), key, value);
         }
         for (JsonNode k : ctx.api().list(Product.CVM, "DescribeKeyPairs", params, "KeyPairSet", false, ResourceKind.KEY_PAIR, null)) {
             Map<String, String> tags = TencentTagCodec.user(k.path("Tags"));

@@ -65,6 +65,7 @@ class TencentErrorsTest {
             "RequestLimitExceeded.UinLimitExceeded, ThrottledException",
             "InternalError, TransientCloudException",
             "ServerSideError, TransientCloudException",
+            "ClientSideError, TransientCloudException",
             "InternalError.TradeUnknownError, TransientCloudException",
             "ResourceUnavailable, TransientCloudException",
             "AuthFailure.SecretIdNotFound, AuthenticationFailedException",
@@ -128,6 +129,16 @@ class TencentErrorsTest {
         assertThatThrownBy(() -> cloud.vpcs().list()).isInstanceOfSatisfying(AuthenticationFailedException.class,
                 e -> assertThat(e.getMessage() + e.getCause()).doesNotContain("fake-secret-key"));
         assertThat(cloud.toString()).doesNotContain("fake-secret-key");
+    }
+
+    @Test
+    void noAnswerAtAllIsTransient() {
+        MultiCloud other = MultiCloud.builder().environment(Map.of()).build();
+        try (other) {
+            Cloud closed = other.connect(fake.config("ap-guangzhou").property("proxy", "127.0.0.1:1").property("max_attempts", "1"));
+            assertThatThrownBy(() -> closed.vpcs().list()).isInstanceOf(TransientCloudException.class)
+                    .hasMessageContaining("tencent/ap-guangzhou");
+        }
     }
 
     @Test

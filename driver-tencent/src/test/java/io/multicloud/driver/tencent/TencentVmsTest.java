@@ -208,4 +208,12 @@ class TencentVmsTest {
             assertThat(t.path("Key").asText()).doesNotStartWith("qcloud");
         });
     }
+
+    @Test
+    void disksAreTaggedAndFoundByTag() {
+        cloud.disks().create(io.multicloud.api.DiskRequest.named("data-1").sizeGB(20).tag("team", "a b"));
+        cloud.tags().add(ResourceKind.DISK, "data-1", Map.of("multicloud:mci", "web"));
+        assertThat(cloud.tags().list(ResourceKind.DISK, "data-1")).containsEntry("team", "a b").containsEntry("multicloud:mci", "web");
+        assertThat(cloud.tags().find("multicloud:mci", "web")).extracting(t -> t.kind() + "/" + t.name()).containsExactly("DISK/data-1");
+    }
 }
