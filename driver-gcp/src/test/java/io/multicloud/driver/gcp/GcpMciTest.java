@@ -37,7 +37,7 @@ class GcpMciTest {
     @AfterEach
     void close() {
         try {
-            mc.mcis().forEach(Mci::delete);
+            mc.mcis().list().forEach(Mci::delete);
             mc.close();
         } finally {
             fake.close();
