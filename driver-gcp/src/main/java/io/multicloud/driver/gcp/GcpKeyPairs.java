@@ -50,8 +50,16 @@ final class GcpKeyPairs implements KeyPairService {
 
     @Override
     public Optional<KeyPair> find(String nameOrId) {
-        String name = nameOrId.startsWith(GcpProjectStore.KEY_PREFIX) ? nameOrId.substring(GcpProjectStore.KEY_PREFIX.length()) : nameOrId;
-        return store.item(GcpProjectStore.KEY_PREFIX + name).flatMap(v -> toRecord(name, v));
+        // By name first: a name may itself start like an id (the MCIs' shared key pairs are multicloud-key-<store>).
+        Map<String, String> items = store.items();
+        String byName = items.get(GcpProjectStore.KEY_PREFIX + nameOrId);
+        if (byName != null) {
+            return toRecord(nameOrId, byName);
+        }
+        if (nameOrId.startsWith(GcpProjectStore.KEY_PREFIX) && items.containsKey(nameOrId)) {
+            return toRecord(nameOrId.substring(GcpProjectStore.KEY_PREFIX.length()), items.get(nameOrId));
+        }
+        return Optional.empty();
     }
 
     private static Optional<KeyPair> toRecord(String name, String json) {

@@ -13,7 +13,8 @@ public final class MciCreationException extends CloudException {
     private final transient MciReport report;
 
     MciCreationException(MciReport report, String reason) {
-        super(ErrorContext.of(null, null, report.mci()), "MCI " + report.mci() + ": " + reason + ": " + report);
+        super(ErrorContext.of(null, null, report.mci()), "MCI " + report.mci() + ": " + reason + ": " + report
+                + report.failed().stream().findFirst().map(f -> "; first failure: " + f.vm() + ": " + f.reason()).orElse(""));
         this.report = report;
     }
 
