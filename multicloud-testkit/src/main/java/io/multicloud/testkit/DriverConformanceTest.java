@@ -57,6 +57,7 @@ import io.multicloud.api.Spec;
 import io.multicloud.api.SubnetRequest;
 import io.multicloud.api.TaggedResource;
 import io.multicloud.api.Vm;
+import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
 import io.multicloud.api.Vpc;
 import io.multicloud.api.VpcRequest;
@@ -428,6 +429,30 @@ public abstract class DriverConformanceTest {
         Vm vm = res.vm(vpc);
         assertThatThrownBy(() -> cloud.vms().create(res.vmRequest(vpc).name(vm.name())))
                 .isInstanceOf(AlreadyExistsException.class);
+    }
+
+    /**
+     * What rebuilds an MCI from the cloud alone: a VM's tags come back exactly as given (keys with
+     * {@code :}, query-string values of 255 characters with {@code & = % +}), the driver keeps no
+     * {@code multicloud:} tag of the caller's to itself, and {@code listTagged} finds the VM by
+     * key and by key and value.
+     */
+    @Test
+    void aVmsTagsComeBackExactlyAndFindItByKeyAndValue() {
+        requires(VPCS, VMS);
+        Vpc vpc = res.vpc();
+        String group = ("spec=" + profile.spec() + "&image=a%2Fb+c&size=3&ip=1&sg=x,y&d=" + "v".repeat(255)).substring(0, 255);
+        String owner = res.name("own");
+        VmRequest request = res.vmRequest(vpc).tag("multicloud:mci", "web").tag("multicloud:owner", owner)
+                .tag("multicloud:group", group).tag("team", "blue green");
+        Vm created = res.vm(request);
+
+        Vm seen = cloud.vms().get(created.name());
+        assertThat(seen.tags()).containsEntry("multicloud:mci", "web").containsEntry("multicloud:owner", owner)
+                .containsEntry("multicloud:group", group).containsEntry("team", "blue green");
+        assertThat(cloud.vms().listTagged("multicloud:owner", owner)).extracting(Vm::name).containsExactly(created.name());
+        assertThat(cloud.vms().listTagged("multicloud:owner", null)).extracting(Vm::name).contains(created.name());
+        assertThat(cloud.vms().listTagged("multicloud:owner", owner + "-other")).isEmpty();
     }
 
     // ---- disks ----
