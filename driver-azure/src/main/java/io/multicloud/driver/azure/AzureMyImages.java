@@ -3,6 +3,11 @@ package io.multicloud.driver.azure;
 import com.azure.core.management.SubResource;
 import com.azure.resourcemanager.compute.fluent.ImagesClient;
 import com.azure.resourcemanager.compute.fluent.models.ImageInner;
+import com.azure.resourcemanager.compute.models.HyperVGenerationTypes;
+import com.azure.resourcemanager.compute.models.ImageOSDisk;
+import com.azure.resourcemanager.compute.models.ImageStorageProfile;
+import com.azure.resourcemanager.compute.models.OperatingSystemStateTypes;
+import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
 import io.multicloud.api.AlreadyExistsException;
 import io.multicloud.api.MyImage;
 import io.multicloud.api.MyImageRequest;
@@ -17,10 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * My-images as managed images ({@code Microsoft.Compute/images}) made from a VM
- * ({@code sourceVirtualMachine}). Azure makes a managed image only from a VM that was generalized
- * (deprovisioned inside, then marked generalized): the driver does not generalize a VM, since that
- * ends the VM's use; do it first, or Azure refuses. A VM may use a my-image by its name.
+ * My-images as managed images ({@code Microsoft.Compute/images}) made from a VM's OS disk as it
+ * is. Azure makes a managed image from a VM ({@code sourceVirtualMachine}) only once the VM was
+ * generalized, which ends the VM's use; the driver does not do that, but makes the image of the
+ * VM's managed OS disk, marked {@code Generalized} as managed images must be. A VM booted from
+ * it provisions cleanly when the source was deprovisioned first ({@code waagent -deprovision});
+ * the source VM keeps running. The source VM's name is kept in a tag. A VM may use a my-image by
+ * its name.
  * Status: Creating → CREATING, Succeeded → AVAILABLE, Failed → FAILED.
  */
 final class AzureMyImages implements MyImageService {
@@ -61,9 +69,19 @@ final class AzureMyImages implements MyImageService {
             throw new AlreadyExistsException(ctx.context(KIND, name), "an image of this name exists in " + ctx.resourceGroup());
         }
         var vm = vms.require(request.sourceVm());
+        var osDisk = vm.storageProfile() == null ? null : vm.storageProfile().osDisk();
+        if (osDisk == null || osDisk.managedDisk() == null || osDisk.managedDisk().id() == null) {
+            throw new io.multicloud.api.InvalidRequestException(ctx.context(KIND, name), "source vm",
+                    "VM '" + vm.name() + "' has no managed OS disk to make an image of");
+        }
+        boolean windows = osDisk.osType() != null && osDisk.osType().toString().equalsIgnoreCase("Windows");
         ImageInner body = new ImageInner().withLocation(ctx.region())
                 .withTags(AzureTagNames.forAzure(request.tags(), Map.of(AzureTagNames.SOURCE_VM, vm.name())))
-                .withSourceVirtualMachine(new SubResource().withId(vm.id()));
+                .withHyperVGeneration(HyperVGenerationTypes.V2)
+                .withStorageProfile(new ImageStorageProfile().withOsDisk(new ImageOSDisk()
+                        .withOsType(windows ? OperatingSystemTypes.WINDOWS : OperatingSystemTypes.LINUX)
+                        .withOsState(OperatingSystemStateTypes.GENERALIZED)
+                        .withManagedDisk(new SubResource().withId(osDisk.managedDisk().id()))));
         ctx.start(KIND, name, () -> images().beginCreateOrUpdate(ctx.resourceGroup(), name, body));
         return find(name).orElseThrow(() -> ctx.notFound(KIND, name));
     }

@@ -45,7 +45,9 @@ final class AzureTags implements TagService {
         if (type == null) {
             throw new InvalidRequestException(ctx.context(kind, name), "kind", "Azure cannot tag a " + kind.label() + " here");
         }
-        return AzureIds.isId(name) ? name : AzureIds.id(ctx, type, name);
+        String id = AzureIds.isId(name) ? name : AzureIds.id(ctx, type, name);
+        // The SDK puts the scope after a slash of its own: a leading slash would make "//subscriptions/...".
+        return id.substring(1);
     }
 
     @Override
