@@ -59,66 +59,73 @@ import reactor.core.publisher.Mono;
  */
 final class AzureClients implements AutoCloseable {
     private final ConnectionConfig config;
-    private final Lazy<HttpPipeline> pipeline;
-    private final Lazy<AzureProfile> profile;
-    private final Lazy<String> subscription;
-    private final Lazy<ComputeManager> compute;
-    private final Lazy<NetworkManager> network;
-    private final Lazy<ContainerServiceManager> containers;
-    private final Lazy<ResourceManager.Authenticated> resources;
-    private final Lazy<ResourceManager> resourceManager;
+    /** What was built, by name. Built inside {@link #once}: no lambda that names an SDK type exists before the first call. */
+    private final java.util.Map<String, Object> made = new java.util.HashMap<>();
 
     AzureClients(ConnectionConfig config) {
         this.config = config;
-        this.pipeline = new Lazy<>(this::buildPipeline);
-        this.subscription = new Lazy<>(this::findSubscription);
-        this.profile = new Lazy<>(() -> new AzureProfile(null, subscription.get(), environment()));
-        this.resources = new Lazy<>(() -> ResourceManager.authenticate(pipeline.get(), new AzureProfile(environment())));
-        this.resourceManager = new Lazy<>(() -> resources.get().withSubscription(subscription.get()));
-        this.compute = new Lazy<>(() -> ComputeManager.authenticate(pipeline.get(), profile.get()));
-        this.network = new Lazy<>(() -> NetworkManager.authenticate(pipeline.get(), profile.get()));
-        this.containers = new Lazy<>(() -> ContainerServiceManager.authenticate(pipeline.get(), profile.get()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private synchronized <T> T once(String key, Supplier<T> make) {
+        Object value = made.get(key);
+        if (value == null) {
+            value = make.get();
+            made.put(key, value);
+        }
+        return (T) value;
     }
 
     ComputeManagementClient compute() {
-        return compute.get().serviceClient();
+        return computeManager().serviceClient();
     }
 
     NetworkManagementClient network() {
-        return network.get().serviceClient();
+        return networkManager().serviceClient();
     }
 
     ContainerServiceManagementClient containers() {
-        return containers.get().serviceClient();
+        return containerServiceManager().serviceClient();
     }
 
     ResourceManagementClient resources() {
-        return resourceManager.get().serviceClient();
+        return resourceManager().serviceClient();
     }
 
     SubscriptionClient subscriptions() {
-        return resourceManager.get().subscriptionClient();
+        return resourceManager().subscriptionClient();
     }
 
     String subscription() {
-        return subscription.get();
+        return once("subscription", this::findSubscription);
     }
 
-    /** The manager objects, for {@code unwrap}. */
     ComputeManager computeManager() {
-        return compute.get();
+        return once("compute", () -> ComputeManager.authenticate(pipeline(), profile()));
     }
 
     NetworkManager networkManager() {
-        return network.get();
+        return once("network", () -> NetworkManager.authenticate(pipeline(), profile()));
     }
 
     ContainerServiceManager containerServiceManager() {
-        return containers.get();
+        return once("containers", () -> ContainerServiceManager.authenticate(pipeline(), profile()));
+    }
+
+    private ResourceManager.Authenticated authenticated() {
+        return once("resources", () -> ResourceManager.authenticate(pipeline(), new AzureProfile(environment())));
+    }
+
+    private ResourceManager resourceManager() {
+        return once("resourceManager", () -> authenticated().withSubscription(subscription()));
+    }
+
+    private AzureProfile profile() {
+        return once("profile", () -> new AzureProfile(null, subscription(), environment()));
     }
 
     HttpPipeline pipeline() {
-        return pipeline.get();
+        return once("pipeline", this::buildPipeline);
     }
 
     /** The Resource Manager endpoint, without a trailing slash. */
@@ -143,7 +150,7 @@ final class AzureClients implements AutoCloseable {
                 .or(() -> java.util.Optional.ofNullable(System.getenv("AZURE_SUBSCRIPTION_ID")).filter(s -> !s.isBlank()))
                 .orElseGet(() -> {
                     List<String> ids = new ArrayList<>();
-                    resources.get().subscriptions().list().forEach(s -> ids.add(s.subscriptionId()));
+                    authenticated().subscriptions().list().forEach(s -> ids.add(s.subscriptionId()));
                     if (ids.size() != 1) {
                         throw new InvalidRequestException(ErrorContext.NONE.connectionIfAbsent(config.name()), "subscription",
                                 "the credential sees " + ids.size() + " subscriptions: name one with the property '"

@@ -79,7 +79,7 @@ final class AzureVms implements VmService {
     private List<VirtualMachineInner> listRaw() {
         List<VirtualMachineInner> all = new ArrayList<>();
         ctx.errors().call(KIND, null, () -> {
-            vms().list(null, "true", null, Context.NONE).forEach(v -> {
+            vms().list("true", null, null, Context.NONE).forEach(v -> {
                 if (AzureIds.inGroup(ctx, v.id())) {
                     all.add(v);
                 }

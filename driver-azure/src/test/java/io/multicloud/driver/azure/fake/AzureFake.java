@@ -57,6 +57,8 @@ public final class AzureFake implements AutoCloseable {
     private final Map<String, ObjectNode> operations = new LinkedHashMap<>();
     /** The network part, which the compute part asks for NICs. */
     NetworkFake network;
+    /** The compute part. */
+    ComputeFake compute;
 
     private AzureFake(FakeClock clock, int pageSize) {
         this.pages = new Pages(pageSize);
@@ -104,6 +106,50 @@ public final class AzureFake implements AutoCloseable {
     /** The ids of every resource of a type (any case), for tests. */
     public List<String> ids(String type) {
         return locked(() -> state.all(type).stream().map(r -> r.path("id").asText()).toList());
+    }
+
+    /**
+     * Seeds {@code count} running VMs (each with its NIC, public IP and OS disk, as a PUT makes
+     * them) in a group and network made for them, without requests: a large account for call
+     * counts. Names are {@code prefix-0}, {@code prefix-1}, ...
+     */
+    public void seedVms(String resourceGroup, String prefix, int count) {
+        locked(() -> {
+            ObjectNode group = state.group(resourceGroup).orElseGet(() -> {
+                ObjectNode g = NODES.objectNode().put("id", "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + resourceGroup)
+                        .put("name", resourceGroup).put("type", "Microsoft.Resources/resourceGroups").put("location", "eastus");
+                g.putObject("properties").put("provisioningState", "Succeeded");
+                state.putGroup(resourceGroup, g);
+                return g;
+            });
+            String vnetId = state.id(group, NetworkFake.VNET, prefix + "-vnet");
+            ObjectNode vnet = NODES.objectNode().put("id", vnetId).put("name", prefix + "-vnet").put("type", NetworkFake.VNET)
+                    .put("location", "eastus");
+            ObjectNode props = vnet.putObject("properties").put("provisioningState", "Succeeded");
+            props.putObject("addressSpace").putArray("addressPrefixes").add("10.128.0.0/9");
+            ObjectNode subnet = props.putArray("subnets").addObject().put("id", vnetId + "/subnets/sn").put("name", "sn");
+            subnet.putObject("properties").put("addressPrefix", "10.128.0.0/9").put("provisioningState", "Succeeded");
+            state.put(vnet);
+            for (int i = 0; i < count; i++) {
+                String name = prefix + "-" + i;
+                ObjectNode body = NODES.objectNode().put("location", "eastus");
+                body.putObject("tags").put("seed", prefix);
+                ObjectNode p = body.putObject("properties");
+                p.putObject("hardwareProfile").put("vmSize", "Standard_B1s");
+                p.putObject("storageProfile").putObject("imageReference").put("publisher", "Canonical")
+                        .put("offer", "0001-com-ubuntu-server-jammy").put("sku", "22_04-lts-gen2").put("version", "latest");
+                ((ObjectNode) p.path("storageProfile")).putObject("osDisk").put("name", name + "-osdisk").put("deleteOption", "Delete");
+                p.putObject("osProfile").put("computerName", name).put("adminUsername", "multicloud");
+                ObjectNode nic = p.putObject("networkProfile").putArray("networkInterfaceConfigurations").addObject().put("name", name + "-nic");
+                ObjectNode ip = nic.putObject("properties").put("primary", true).put("deleteOption", "Delete").putArray("ipConfigurations")
+                        .addObject().put("name", "ipconfig1");
+                ObjectNode ipProps = ip.putObject("properties").put("primary", true);
+                ipProps.putObject("subnet").put("id", vnetId + "/subnets/sn");
+                ipProps.putObject("publicIPAddressConfiguration").put("name", name + "-ip").putObject("properties").put("deleteOption", "Delete");
+                compute.seedVm(group, name, body);
+            }
+            return null;
+        });
     }
 
     // ---- routes ----

@@ -35,10 +35,14 @@ final class ComputeFake {
 
     ComputeFake(AzureFake fake) {
         this.fake = fake;
+        fake.compute = this;
     }
 
     void register(AzureFake.Routes routes) {
         routes.op("VirtualMachines_ListAll", r -> {
+            r.query("$filter").filter(f -> !f.startsWith("'virtualMachineScaleSet/id' eq")).ifPresent(f -> {
+                throw refuse(400, "InvalidParameter", "The value of parameter $filter is invalid: " + f);
+            });
             boolean status = "true".equalsIgnoreCase(r.query("statusOnly").orElse(""));
             return fake.page(r, fake.state.all(VM).stream().map(vm -> view(vm, status)).toList());
         });
@@ -162,6 +166,27 @@ final class ComputeFake {
             }
             return fake.longRunning(r, 200, vm.deepCopy(), NS, null);
         }
+        ObjectNode vm = createVm(group, name, body);
+        ObjectNode out = (ObjectNode) vm.path("properties");
+        String key = id.toLowerCase(java.util.Locale.ROOT);
+        String failure = vm.path("tags").path("fake-failure").asText(null);
+        return fake.longRunning(r, 201, vm.deepCopy(), NS, () -> {
+            out.put("provisioningState", failure == null ? "Succeeded" : "Failed");
+            power.put(key, failure == null ? "running" : "stopped");
+        }, failure == null ? null : AzureFake.error(200, "AllocationFailed", failure));
+    }
+
+    /** A running VM made at once, without a request (to seed large accounts in tests). */
+    ObjectNode seedVm(ObjectNode group, String name, ObjectNode body) {
+        ObjectNode vm = createVm(group, name, body);
+        ((ObjectNode) vm.path("properties")).put("provisioningState", "Succeeded");
+        power.put(vm.path("id").asText().toLowerCase(java.util.Locale.ROOT), "running");
+        return vm;
+    }
+
+    /** Makes a VM, its OS disk and (through the network part) its NICs and public IPs, in state Creating. */
+    private ObjectNode createVm(ObjectNode group, String name, ObjectNode body) {
+        String id = fake.state.id(group, VM, name);
         if (!body.hasNonNull("location")) {
             throw refuse(400, "LocationRequired", "The location property is required for this definition.");
         }
@@ -232,13 +257,8 @@ final class ComputeFake {
         out.put("provisioningState", "Creating").put("timeCreated", Instant.now().toString());
         fake.state.put(vm);
         fake.state.put(osDisk(group, diskId, diskName, location, zone, diskType, diskGB, osType, imageRef, id));
-        String key = id.toLowerCase(java.util.Locale.ROOT);
-        power.put(key, "starting");
-        String failure = vm.path("tags").path("fake-failure").asText(null);
-        return fake.longRunning(r, 201, vm.deepCopy(), NS, () -> {
-            out.put("provisioningState", failure == null ? "Succeeded" : "Failed");
-            power.put(key, failure == null ? "running" : "stopped");
-        }, failure == null ? null : AzureFake.error(200, "AllocationFailed", failure));
+        power.put(id.toLowerCase(java.util.Locale.ROOT), "starting");
+        return vm;
     }
 
     /** Fills the storage profile's image reference; returns the OS type. */
