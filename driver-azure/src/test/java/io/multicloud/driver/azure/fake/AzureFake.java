@@ -233,12 +233,12 @@ public final class AzureFake implements AutoCloseable {
         ObjectNode op = NODES.objectNode().put("name", id).put("status", "InProgress").put("startTime", Instant.now().toString());
         operations.put(id, op);
         server.clock().later(LRO_STEPS, () -> {
+            if (done != null) {
+                done.run();
+            }
             if (failure != null) {
                 op.put("status", "Failed").set("error", failure.json().get("error"));
             } else {
-                if (done != null) {
-                    done.run();
-                }
                 op.put("status", "Succeeded");
             }
             op.put("endTime", Instant.now().toString());

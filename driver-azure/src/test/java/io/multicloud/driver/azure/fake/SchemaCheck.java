@@ -17,6 +17,8 @@ import java.util.Set;
  */
 public final class SchemaCheck {
     private final Swagger swagger;
+    /** Merged schemas by their (resolved) node: the files never change. */
+    private final java.util.Map<JsonNode, Merged> merged = new java.util.IdentityHashMap<>();
 
     public SchemaCheck(Swagger swagger) {
         this.swagger = swagger;
@@ -36,6 +38,20 @@ public final class SchemaCheck {
 
     private Merged merge(Swagger.Schema schema, int depth) {
         Swagger.Schema s = swagger.resolve(schema);
+        synchronized (merged) {
+            Merged known = merged.get(s.node());
+            if (known != null) {
+                return known;
+            }
+        }
+        Merged m = mergeNow(s, depth);
+        synchronized (merged) {
+            merged.put(s.node(), m);
+        }
+        return m;
+    }
+
+    private Merged mergeNow(Swagger.Schema s, int depth) {
         Map<String, Swagger.Schema> props = new LinkedHashMap<>();
         Set<String> required = new LinkedHashSet<>();
         Swagger.Schema additional = null;
