@@ -9,6 +9,8 @@ import io.multicloud.api.Region;
 import io.multicloud.api.Spec;
 import io.multicloud.spi.AnyCallService;
 import io.multicloud.spi.CatalogService;
+import io.multicloud.spi.ClusterService;
+import io.multicloud.spi.NlbService;
 import io.multicloud.spi.DiskService;
 import io.multicloud.spi.DriverConnection;
 import io.multicloud.spi.KeyPairService;
@@ -38,6 +40,8 @@ final class AzureConnection implements DriverConnection {
     private final AzureVms vms;
     private final AzureDisks disks;
     private final AzureMyImages myImages;
+    private final AzureLoadBalancers loadBalancers;
+    private final AzureClusters clusters;
     private final AzureTags tags;
     private final AzureAnyCall anyCall;
 
@@ -54,16 +58,15 @@ final class AzureConnection implements DriverConnection {
         this.vms = new AzureVms(ctx, networks, securityGroups, keyPairs, images);
         this.disks = new AzureDisks(ctx, vms);
         this.myImages = new AzureMyImages(ctx, vms);
+        this.loadBalancers = new AzureLoadBalancers(ctx, networks, vms);
+        this.clusters = new AzureClusters(ctx, networks);
         this.tags = new AzureTags(ctx);
         this.anyCall = new AzureAnyCall(ctx, specs, vms);
     }
 
     @Override
     public Capabilities capabilities() {
-        EnumSet<Capability> supported = EnumSet.allOf(Capability.class);
-        supported.remove(Capability.NLBS);
-        supported.remove(Capability.CLUSTERS);
-        return new Capabilities(supported, AzureAnyCall.FUNCTIONS);
+        return new Capabilities(EnumSet.allOf(Capability.class), AzureAnyCall.FUNCTIONS);
     }
 
     @Override
@@ -114,6 +117,16 @@ final class AzureConnection implements DriverConnection {
     @Override
     public MyImageService myImages() {
         return myImages;
+    }
+
+    @Override
+    public NlbService nlbs() {
+        return loadBalancers;
+    }
+
+    @Override
+    public ClusterService clusters() {
+        return clusters;
     }
 
     @Override

@@ -69,6 +69,7 @@ public final class AzureFake implements AutoCloseable {
         new ResourceManagerFake(this).register(routes);
         new ComputeFake(this).register(routes);
         new NetworkFake(this).register(routes);
+        new AksFake(this).register(routes);
         routes.raw("GET", "/subscriptions/{subscriptionId}/providers/{namespace}/locations/{location}/operations/{operationId}",
                 "Operations_Status", this::operationStatus);
         new PricesFake().register(routes);

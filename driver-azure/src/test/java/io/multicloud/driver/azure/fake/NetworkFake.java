@@ -28,6 +28,7 @@ final class NetworkFake {
     static final String NSG = "Microsoft.Network/networkSecurityGroups";
     static final String NIC = "Microsoft.Network/networkInterfaces";
     static final String PIP = "Microsoft.Network/publicIPAddresses";
+    static final String LB = "Microsoft.Network/loadBalancers";
     static final String NS = "Microsoft.Network";
 
     private final AzureFake fake;
@@ -103,6 +104,26 @@ final class NetworkFake {
         });
         routes.op("PublicIPAddresses_List", r -> fake.page(r, copies(fake.state.inGroup(fake.group(r), PIP))));
         routes.op("PublicIPAddresses_Get", r -> FakeResponse.ok(require(r, PIP, "publicIpAddressName").deepCopy()));
+        routes.op("PublicIPAddresses_CreateOrUpdate", this::putPublicIp);
+        routes.op("LoadBalancers_List", r -> fake.page(r, copies(fake.state.inGroup(fake.group(r), LB))));
+        routes.op("LoadBalancers_Get", r -> FakeResponse.ok(require(r, LB, "loadBalancerName").deepCopy()));
+        routes.op("LoadBalancers_CreateOrUpdate", this::putLoadBalancer);
+        routes.op("LoadBalancers_Delete", r -> {
+            ObjectNode lb = require(r, LB, "loadBalancerName");
+            AzureFake.object(lb, "properties").put("provisioningState", "Deleting");
+            return fake.longRunning(r, 202, null, NS, () -> {
+                fake.state.remove(lb.path("id").asText());
+                for (JsonNode f : lb.path("properties").path("frontendIPConfigurations")) {
+                    String pipId = AzureFake.text(f, "/properties/publicIPAddress/id");
+                    if (pipId != null) {
+                        fake.state.get(pipId).ifPresent(pip -> ((ObjectNode) pip.path("properties")).remove("ipConfiguration"));
+                    }
+                }
+            });
+        });
+        routes.op("LoadBalancerBackendAddressPools_Get", r -> FakeResponse.ok(pool(require(r, LB, "loadBalancerName"),
+                r.path("backendAddressPoolName")).deepCopy()));
+        routes.op("LoadBalancerBackendAddressPools_CreateOrUpdate", this::putPool);
         routes.op("PublicIPAddresses_Delete", r -> {
             ObjectNode ip = require(r, PIP, "publicIpAddressName");
             if (ip.path("properties").has("ipConfiguration")) {
@@ -334,6 +355,131 @@ final class NetworkFake {
         return fake.longRunning(r, at >= 0 ? 200 : 201, rule.deepCopy(), NS, null);
     }
 
+    private FakeResponse putPublicIp(FakeRequest r) {
+        ObjectNode group = fake.group(r);
+        ObjectNode body = AzureFake.body(r);
+        String name = r.path("publicIpAddressName");
+        Optional<ObjectNode> existing = fake.state.get(fake.state.id(group, PIP, name));
+        if (existing.isPresent()) {
+            return fake.longRunning(r, 200, existing.get().deepCopy(), NS, null);
+        }
+        ObjectNode config = NODES.objectNode().put("name", name);
+        config.putObject("sku").put("name", body.path("sku").path("name").asText("Standard"));
+        config.putObject("properties").put("publicIPAllocationMethod", body.path("properties").path("publicIPAllocationMethod").asText("Static"))
+                .put("deleteOption", "Detach");
+        ObjectNode pip = publicIp(group, config, body.path("location").asText(group.path("location").asText()), null);
+        if (body.has("tags")) {
+            pip.set("tags", body.get("tags").deepCopy());
+        }
+        fake.state.put(pip);
+        return fake.longRunning(r, 201, pip.deepCopy(), NS, null);
+    }
+
+    /** The parts of a load balancer: frontends, pools, probes, rules, each with its id, and the references between them checked. */
+    private FakeResponse putLoadBalancer(FakeRequest r) {
+        ObjectNode body = AzureFake.body(r);
+        String name = r.path("loadBalancerName");
+        ObjectNode group = fake.group(r);
+        Optional<ObjectNode> existing = fake.state.get(fake.state.id(group, LB, name));
+        ObjectNode lb = frame(r, LB, name, body);
+        lb.putObject("sku").put("name", body.path("sku").path("name").asText("Basic")).put("tier", "Regional");
+        String id = lb.path("id").asText();
+        ObjectNode props = lb.putObject("properties");
+        JsonNode given = body.path("properties");
+        ArrayNode frontends = props.putArray("frontendIPConfigurations");
+        for (JsonNode f : given.path("frontendIPConfigurations")) {
+            ObjectNode part = part(id, "frontendIPConfigurations", f, frontends);
+            String pipId = AzureFake.text(f, "/properties/publicIPAddress/id");
+            if (pipId != null) {
+                ObjectNode pip = fake.state.get(pipId).orElseThrow(() -> refuse(400, "InvalidResourceReference",
+                        "Resource " + pipId + " referenced by resource " + id + " was not found."));
+                ((ObjectNode) part.path("properties")).putObject("publicIPAddress").put("id", pip.path("id").asText());
+                ((ObjectNode) pip.path("properties")).putObject("ipConfiguration").put("id", part.path("id").asText());
+            }
+        }
+        ArrayNode pools = props.putArray("backendAddressPools");
+        for (JsonNode p : given.path("backendAddressPools")) {
+            ObjectNode part = part(id, "backendAddressPools", p, pools);
+            Optional<ObjectNode> before = existing.flatMap(e -> optionalPool(e, part.path("name").asText()));
+            before.ifPresent(b -> ((ObjectNode) part.path("properties")).set("loadBalancerBackendAddresses",
+                    b.path("properties").path("loadBalancerBackendAddresses").deepCopy()));
+        }
+        ArrayNode probes = props.putArray("probes");
+        for (JsonNode p : given.path("probes")) {
+            ObjectNode part = part(id, "probes", p, probes);
+            if (!part.path("properties").has("port") || !part.path("properties").has("protocol")) {
+                throw refuse(400, "InvalidRequestFormat", "probe " + part.path("name").asText() + " needs a protocol and a port");
+            }
+        }
+        ArrayNode rules = props.putArray("loadBalancingRules");
+        for (JsonNode rule : given.path("loadBalancingRules")) {
+            ObjectNode part = part(id, "loadBalancingRules", rule, rules);
+            for (String ref : List.of("frontendIPConfiguration", "backendAddressPool", "probe")) {
+                String refId = AzureFake.text(part, "/properties/" + ref + "/id");
+                if (refId != null && !refId.toLowerCase(java.util.Locale.ROOT).startsWith(id.toLowerCase(java.util.Locale.ROOT) + "/")) {
+                    throw refuse(400, "InvalidResourceReference", "Resource " + refId + " referenced by load balancing rule is not part of " + id);
+                }
+            }
+        }
+        props.put("resourceGuid", UUID.randomUUID().toString()).put("provisioningState", "Updating");
+        fake.state.put(lb);
+        return fake.longRunning(r, existing.isPresent() ? 200 : 201, lb.deepCopy(), NS, () -> succeed(lb));
+    }
+
+    /** A child part as ARM shows it: id, name, type, etag and its properties with a provisioning state. */
+    private static ObjectNode part(String parentId, String kind, JsonNode given, ArrayNode into) {
+        String name = given.path("name").asText();
+        ObjectNode part = into.addObject().put("id", parentId + "/" + kind + "/" + name).put("name", name)
+                .put("type", "Microsoft.Network/loadBalancers/" + kind).put("etag", "W/\"" + UUID.randomUUID() + "\"");
+        ObjectNode props = given.path("properties").isObject() ? ((ObjectNode) given.path("properties")).deepCopy() : NODES.objectNode();
+        props.put("provisioningState", "Succeeded");
+        part.set("properties", props);
+        return part;
+    }
+
+    private static Optional<ObjectNode> optionalPool(ObjectNode lb, String name) {
+        for (JsonNode p : lb.path("properties").path("backendAddressPools")) {
+            if (p.path("name").asText().equalsIgnoreCase(name)) {
+                return Optional.of((ObjectNode) p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ObjectNode pool(ObjectNode lb, String name) {
+        return optionalPool(lb, name).orElseThrow(() -> AzureFake.notFound("Microsoft.Network/loadBalancers/backendAddressPools", name));
+    }
+
+    private FakeResponse putPool(FakeRequest r) {
+        ObjectNode lb = require(r, LB, "loadBalancerName");
+        String name = r.path("backendAddressPoolName");
+        ObjectNode body = AzureFake.body(r);
+        ArrayNode pools = (ArrayNode) AzureFake.object(lb, "properties").withArray("backendAddressPools");
+        int at = -1;
+        for (int i = 0; i < pools.size(); i++) {
+            if (pools.get(i).path("name").asText().equalsIgnoreCase(name)) {
+                at = i;
+            }
+        }
+        ObjectNode given = body.deepCopy();
+        given.put("name", name);
+        ArrayNode holder = NODES.arrayNode();
+        ObjectNode pool = part(lb.path("id").asText(), "backendAddressPools", given, holder);
+        for (JsonNode address : pool.path("properties").path("loadBalancerBackendAddresses")) {
+            String vnetId = AzureFake.text(address, "/properties/virtualNetwork/id");
+            if (vnetId != null && fake.state.get(vnetId).isEmpty()) {
+                throw refuse(400, "InvalidResourceReference", "Resource " + vnetId + " referenced by backend address "
+                        + address.path("name").asText() + " was not found.");
+            }
+        }
+        if (at >= 0) {
+            pools.set(at, pool);
+        } else {
+            pools.add(pool);
+        }
+        return fake.longRunning(r, at >= 0 ? 200 : 201, pool.deepCopy(), NS, null);
+    }
+
     // ---- NICs and public IPs, made by VMs ----
 
     /**
@@ -399,8 +545,10 @@ final class NetworkFake {
                 .put("publicIPAllocationMethod", config.path("properties").path("publicIPAllocationMethod").asText("Static"))
                 .put("publicIPAddressVersion", "IPv4").put("idleTimeoutInMinutes", 4)
                 .put("ipAddress", "20.81." + (n / 250) + "." + (n % 250 + 1))
-                .put("deleteOption", config.path("properties").path("deleteOption").asText("Detach"))
-                .putObject("ipConfiguration").put("id", ipConfigId);
+                .put("deleteOption", config.path("properties").path("deleteOption").asText("Detach"));
+        if (ipConfigId != null) {
+            ((ObjectNode) pip.path("properties")).putObject("ipConfiguration").put("id", ipConfigId);
+        }
         return pip;
     }
 
