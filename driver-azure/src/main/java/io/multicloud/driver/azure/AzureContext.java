@@ -148,6 +148,11 @@ final class AzureContext {
                     || last.getStatus() == LongRunningOperationStatus.NOT_STARTED) {
                 throw new CloudTimeoutException(context(kind, name), "the operation did not finish in " + operationTimeout());
             }
+            if (last.getStatus() == LongRunningOperationStatus.FAILED || last.getStatus() == LongRunningOperationStatus.USER_CANCELLED) {
+                PollResult.Error error = last.getValue() == null ? null : last.getValue().getError();
+                throw errors.failed(kind, name, zonal, error == null ? null : error.getResponseBody(),
+                        error == null ? "the operation failed" : error.getMessage());
+            }
             return poller.getFinalResult();
         });
     }

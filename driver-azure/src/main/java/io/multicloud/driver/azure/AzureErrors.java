@@ -104,6 +104,7 @@ final class AzureErrors {
             Map.entry("InvalidRequestFormat", INVALID),
             Map.entry("BadRequest", INVALID));
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final String connection;
 
     AzureErrors(String connection) {
@@ -156,6 +157,28 @@ final class AzureErrors {
         ErrorContext context = ErrorContext.of(connection, kind, name).provider(code, message);
         Facts facts = new Facts(message, zonal, retryAfter);
         return byCode(code, status).create(context, reason(code, status), e, facts);
+    }
+
+    /**
+     * The common exception for a long-running operation that ended Failed: its status body
+     * ({@code {"status":"Failed","error":{"code","message"}}}) names the code.
+     */
+    CloudException failed(ResourceKind kind, String name, boolean zonal, String statusBody, String fallback) {
+        String code = null;
+        String message = fallback;
+        if (statusBody != null && !statusBody.isBlank()) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode error = JSON.readTree(statusBody).path("error");
+                code = error.path("code").asText(null);
+                message = error.path("message").asText(fallback);
+            } catch (IOException e) {
+                // not JSON: keep the poller's message
+            }
+        }
+        ErrorContext context = ErrorContext.of(connection, kind, name).provider(code, message);
+        Factory factory = code == null ? (c, r, e, f) -> new CloudException(c, r, e) : byCode(code, 0);
+        return factory.create(context, code == null ? "the Azure operation failed" : "Azure's operation failed with " + code, null,
+                new Facts(message, zonal, null));
     }
 
     static Factory byCode(String code, int status) {

@@ -169,6 +169,14 @@ class AzureErrorsTest {
     }
 
     @Test
+    void aLongRunningOperationThatFailsThrowsItsMappedError() {
+        assertThatThrownBy(() -> azure.vpcs().create(VpcRequest.named("vpc-f").cidr("10.1.0.0/16").subnet("sn", "10.1.1.0/24")
+                .tag("fake-failure", "QuotaExceeded: Cannot create more than 50 virtual networks for this subscription in this region.")))
+                .isInstanceOf(QuotaExceededException.class).hasMessageContaining("virtual networks");
+        assertThat(fake.server().log().count("Operations_Status")).isPositive();
+    }
+
+    @Test
     void aVmWhoseProvisioningFailsIsFailedWithAzuresMessage() {
         Vm vm = azure.vms().create(vm("vm-f").tag("fake-failure", "Allocation failed. We do not have sufficient capacity."));
         Vm failed = azure.vms().waitUntil(vm.name(), io.multicloud.api.VmStatus.FAILED, java.time.Duration.ofSeconds(20));

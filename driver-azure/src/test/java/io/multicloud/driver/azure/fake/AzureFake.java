@@ -258,6 +258,20 @@ public final class AzureFake implements AutoCloseable {
         return FakeResponse.ok(op.deepCopy());
     }
 
+    /**
+     * The failure a test asks of a resource's long-running create, through its tag
+     * {@code fake-failure} ({@code "Code: message"}), or null.
+     */
+    static FakeResponse failureAsked(ObjectNode resource) {
+        String asked = resource.path("tags").path("fake-failure").asText(null);
+        if (asked == null) {
+            return null;
+        }
+        int colon = asked.indexOf(':');
+        return colon < 0 ? error(200, "InternalServerError", asked)
+                : error(200, asked.substring(0, colon).trim(), asked.substring(colon + 1).trim());
+    }
+
     // ---- helpers for the resource fakes ----
 
     /** The resource group of a request, which must exist. */

@@ -181,7 +181,9 @@ final class NetworkFake {
         props.put("resourceGuid", existing.map(e -> e.path("properties").path("resourceGuid").asText()).orElse(UUID.randomUUID().toString()));
         props.put("provisioningState", "Updating").put("enableDdosProtection", false);
         fake.state.put(vnet);
-        return fake.longRunning(r, existing.isPresent() ? 200 : 201, vnet.deepCopy(), NS, () -> succeed(vnet));
+        FakeResponse failure = AzureFake.failureAsked(vnet);
+        return fake.longRunning(r, existing.isPresent() ? 200 : 201, vnet.deepCopy(), NS,
+                () -> props.put("provisioningState", failure == null ? "Succeeded" : "Failed"), failure);
     }
 
     private static ObjectNode subnetOf(String vnetId, String name, JsonNode given) {
