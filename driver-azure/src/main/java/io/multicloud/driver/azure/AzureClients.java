@@ -240,29 +240,4 @@ final class AzureClients implements AutoCloseable {
     public void close() {
         // The JDK HTTP client holds no resource that needs closing; the managers hold none either.
     }
-
-    /** A value made on first use, once. */
-    static final class Lazy<T> implements Supplier<T> {
-        private final Supplier<T> make;
-        private volatile T value;
-
-        Lazy(Supplier<T> make) {
-            this.make = make;
-        }
-
-        @Override
-        public T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    v = value;
-                    if (v == null) {
-                        v = make.get();
-                        value = v;
-                    }
-                }
-            }
-            return v;
-        }
-    }
 }

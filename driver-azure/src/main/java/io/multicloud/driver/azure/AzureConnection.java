@@ -154,6 +154,7 @@ final class AzureConnection implements DriverConnection {
 
     @Override
     public void close() {
+        prices.close();
         clients.close();
     }
 }

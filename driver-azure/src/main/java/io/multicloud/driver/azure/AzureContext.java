@@ -90,7 +90,8 @@ final class AzureContext {
             if (!exists) {
                 if (!ownGroup) {
                     throw new NotFoundException(ErrorContext.of(config.name(), null, resourceGroup),
-                            "the resource group named by the property '" + AzureDriver.RESOURCE_GROUP + "' does not exist");
+                            "the resource group '" + resourceGroup + "' named by the property '" + AzureDriver.RESOURCE_GROUP
+                                    + "' does not exist");
                 }
                 errors.call(null, resourceGroup, () -> clients.resources().getResourceGroups().createOrUpdate(resourceGroup,
                         new ResourceGroupInner().withLocation(region()).withTags(Map.of(MANAGED_TAG, "true"))));

@@ -31,11 +31,10 @@ import java.util.Optional;
  * Linux pay-as-you-go hourly price (Windows, Spot and Low Priority meters are left out). No
  * credential is needed.
  */
-final class AzurePrices implements CatalogService<Price> {
+final class AzurePrices implements CatalogService<Price>, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AzureContext ctx;
-    private final AzureClients.Lazy<HttpClient> http = new AzureClients.Lazy<>(
-            () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    private HttpClient http;
 
     AzurePrices(AzureContext ctx) {
         this.ctx = ctx;
@@ -82,10 +81,26 @@ final class AzurePrices implements CatalogService<Price> {
         return List.copyOf(all);
     }
 
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http;
+    }
+
+    /** Closes the HTTP client, when one was made. */
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+    }
+
     private JsonNode get(String url, String sku) {
         ErrorContext context = ErrorContext.of(ctx.config().name(), ResourceKind.PRICE, sku);
         try {
-            HttpResponse<byte[]> response = http.get().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            HttpResponse<byte[]> response = http().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 429) {
                 throw new ThrottledException(context, "the Retail Prices API answered 429");

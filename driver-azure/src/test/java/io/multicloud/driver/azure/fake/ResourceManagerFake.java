@@ -29,6 +29,7 @@ final class ResourceManagerFake {
         routes.op("Subscriptions_List", r -> {
             ObjectNode body = NODES.objectNode();
             body.putArray("value").add(subscription());
+            body.putNull("nextLink"); // the swagger makes nextLink required in SubscriptionListResult
             return FakeResponse.ok(body);
         });
         routes.op("Subscriptions_Get", r -> {
