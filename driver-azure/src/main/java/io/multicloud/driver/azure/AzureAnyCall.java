@@ -1,0 +1,69 @@
+package io.multicloud.driver.azure;
+
+import com.azure.resourcemanager.compute.fluent.models.ResourceSkuInner;
+import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.ResourceKind;
+import io.multicloud.spi.AnyCallService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Azure functions outside the common model:
+ * <ul>
+ *   <li>{@code GetBootDiagnostics} {@code vm}: the boot diagnostics of a VM
+ *       ({@code retrieveBootDiagnosticsData}: {@code consoleScreenshotBlobUri},
+ *       {@code serialConsoleLogBlobUri}, SAS URIs that expire);</li>
+ *   <li>{@code ListVmSizesAvailableInZone} {@code zone}: the VM sizes the subscription can have
+ *       in that zone of the region ({@code sizes}, comma-separated, and {@code count}).</li>
+ * </ul>
+ */
+final class AzureAnyCall implements AnyCallService {
+    static final Set<String> FUNCTIONS = Set.of("GetBootDiagnostics", "ListVmSizesAvailableInZone");
+
+    private final AzureContext ctx;
+    private final AzureSpecs specs;
+    private final AzureVms vms;
+
+    AzureAnyCall(AzureContext ctx, AzureSpecs specs, AzureVms vms) {
+        this.ctx = ctx;
+        this.specs = specs;
+        this.vms = vms;
+    }
+
+    @Override
+    public Map<String, String> call(String function, Map<String, String> params) {
+        return switch (function) {
+            case "GetBootDiagnostics" -> bootDiagnostics(required(params, "vm"));
+            case "ListVmSizesAvailableInZone" -> sizesInZone(required(params, "zone"));
+            default -> throw new InvalidRequestException("function", "'" + function + "' is not one of " + new TreeSet<>(FUNCTIONS));
+        };
+    }
+
+    private static String required(Map<String, String> params, String key) {
+        String value = params.get(key);
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException(key, "is required");
+        }
+        return value;
+    }
+
+    private Map<String, String> bootDiagnostics(String vm) {
+        String name = vms.require(vm).name();
+        var data = ctx.errors().call(ResourceKind.VM, name,
+                () -> ctx.clients().compute().getVirtualMachines().retrieveBootDiagnosticsData(ctx.resourceGroup(), name));
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("consoleScreenshotBlobUri", data.consoleScreenshotBlobUri() == null ? "" : data.consoleScreenshotBlobUri());
+        out.put("serialConsoleLogBlobUri", data.serialConsoleLogBlobUri() == null ? "" : data.serialConsoleLogBlobUri());
+        return out;
+    }
+
+    private Map<String, String> sizesInZone(String zone) {
+        List<String> sizes = specs.skus().stream()
+                .filter(s -> "virtualMachines".equalsIgnoreCase(s.resourceType()) && specs.zonesOffered(s, zone))
+                .map(ResourceSkuInner::name).sorted().toList();
+        return Map.of("zone", zone, "count", Integer.toString(sizes.size()), "sizes", String.join(",", sizes));
+    }
+}

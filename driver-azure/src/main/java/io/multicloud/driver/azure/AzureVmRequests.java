@@ -1,0 +1,180 @@
+package io.multicloud.driver.azure;
+
+import com.azure.resourcemanager.compute.fluent.models.ImageInner;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
+import com.azure.resourcemanager.compute.models.DeleteOptions;
+import com.azure.resourcemanager.compute.models.DiskCreateOptionTypes;
+import com.azure.resourcemanager.compute.models.DiskDeleteOptionTypes;
+import com.azure.resourcemanager.compute.models.HardwareProfile;
+import com.azure.resourcemanager.compute.models.ImageReference;
+import com.azure.resourcemanager.compute.models.LinuxConfiguration;
+import com.azure.resourcemanager.compute.models.ManagedDiskParameters;
+import com.azure.resourcemanager.compute.models.NetworkApiVersion;
+import com.azure.resourcemanager.compute.models.NetworkProfile;
+import com.azure.resourcemanager.compute.models.OSDisk;
+import com.azure.resourcemanager.compute.models.OSProfile;
+import com.azure.resourcemanager.compute.models.PublicIpAddressSku;
+import com.azure.resourcemanager.compute.models.PublicIpAddressSkuName;
+import com.azure.resourcemanager.compute.models.PublicIpAllocationMethod;
+import com.azure.resourcemanager.compute.models.SshConfiguration;
+import com.azure.resourcemanager.compute.models.SshPublicKey;
+import com.azure.resourcemanager.compute.models.StorageAccountTypes;
+import com.azure.resourcemanager.compute.models.StorageProfile;
+import com.azure.resourcemanager.compute.models.VirtualMachineNetworkInterfaceConfiguration;
+import com.azure.resourcemanager.compute.models.VirtualMachineNetworkInterfaceIpConfiguration;
+import com.azure.resourcemanager.compute.models.VirtualMachinePublicIpAddressConfiguration;
+import com.azure.resourcemanager.compute.models.VirtualMachineSizeTypes;
+import io.multicloud.api.ErrorContext;
+import io.multicloud.api.KeyPair;
+import io.multicloud.api.NotFoundException;
+import io.multicloud.api.ResourceKind;
+import io.multicloud.api.VmRequest;
+import io.multicloud.spi.CloudInitUserData;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The body of a VM's PUT: image (alias, URN or a my-image of the group), size, the NIC (its
+ * subnet, NSG and, unless refused, a Standard static public IP), the OS disk, the login and
+ * the tags. Linux VMs log in as {@code multicloud} with the key pair's public key (password
+ * login off); without a key pair, and on Windows, the admin password is a random one that is
+ * never returned or logged (reset it through Azure to use it). User data goes as custom data,
+ * which cloud-init runs.
+ */
+final class AzureVmRequests {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AzureContext ctx;
+    private final AzureNetworks networks;
+    private final AzureSecurityGroups groups;
+    private final AzureKeyPairs keyPairs;
+    private final AzureImages images;
+
+    AzureVmRequests(AzureContext ctx, AzureNetworks networks, AzureSecurityGroups groups, AzureKeyPairs keyPairs, AzureImages images) {
+        this.ctx = ctx;
+        this.networks = networks;
+        this.groups = groups;
+        this.keyPairs = keyPairs;
+        this.images = images;
+    }
+
+    VirtualMachineInner body(VmRequest request) {
+        AzureVms.checkOneGroup(request);
+        String name = request.name();
+        ImageChoice image = image(request.image());
+        var network = networks.require(request.vpc());
+        String subnetId = network.subnets() == null ? null : network.subnets().stream()
+                .filter(s -> request.subnet().equals(s.name())).map(s -> s.id()).findFirst().orElse(null);
+        if (subnetId == null) {
+            throw new NotFoundException(ErrorContext.of(ctx.config().name(), ResourceKind.SUBNET, request.subnet()),
+                    "virtual network '" + network.name() + "' has no subnet of this name");
+        }
+        String nsgId = request.securityGroups().isEmpty() ? null : groups.require(request.securityGroups().getFirst()).id();
+        String publicKey = null;
+        if (request.keyPair() != null) {
+            KeyPair key = keyPairs.find(request.keyPair()).orElseThrow(() -> new NotFoundException(
+                    ErrorContext.of(ctx.config().name(), ResourceKind.KEY_PAIR, request.keyPair()), "no SSH public key of this name"));
+            publicKey = key.publicKey();
+        }
+        String zone = request.zone() != null ? request.zone() : ctx.defaultZone();
+
+        OSProfile os = new OSProfile().withComputerName(name).withAdminUsername(CloudInitUserData.USER);
+        if (!image.windows() && publicKey != null) {
+            os.withLinuxConfiguration(new LinuxConfiguration().withDisablePasswordAuthentication(true)
+                    .withSsh(new SshConfiguration().withPublicKeys(List.of(new SshPublicKey()
+                            .withPath("/home/" + CloudInitUserData.USER + "/.ssh/authorized_keys").withKeyData(publicKey.trim())))));
+        } else {
+            os.withAdminPassword(randomPassword());
+        }
+        if (request.userData() != null) {
+            os.withCustomData(Base64.getEncoder().encodeToString(request.userData().getBytes(StandardCharsets.UTF_8)));
+        }
+
+        OSDisk osDisk = new OSDisk().withName(name + "-osdisk").withCreateOption(DiskCreateOptionTypes.FROM_IMAGE)
+                .withDeleteOption(DiskDeleteOptionTypes.DELETE)
+                .withManagedDisk(new ManagedDiskParameters().withStorageAccountType(
+                        StorageAccountTypes.fromString(request.rootDiskType() == null ? "StandardSSD_LRS" : request.rootDiskType())));
+        if (request.rootDiskGB() > 0) {
+            osDisk.withDiskSizeGB(request.rootDiskGB());
+        }
+
+        VirtualMachineNetworkInterfaceIpConfiguration ip = new VirtualMachineNetworkInterfaceIpConfiguration().withName("ipconfig1")
+                .withPrimary(true).withSubnet(new com.azure.core.management.SubResource().withId(subnetId));
+        if (request.publicIp()) {
+            ip.withPublicIpAddressConfiguration(new VirtualMachinePublicIpAddressConfiguration().withName(name + "-ip")
+                    .withDeleteOption(DeleteOptions.DELETE).withPublicIpAllocationMethod(PublicIpAllocationMethod.STATIC)
+                    .withSku(new PublicIpAddressSku().withName(PublicIpAddressSkuName.STANDARD)));
+        }
+        VirtualMachineNetworkInterfaceConfiguration nic = new VirtualMachineNetworkInterfaceConfiguration().withName(name + "-nic")
+                .withPrimary(true).withDeleteOption(DeleteOptions.DELETE).withIpConfigurations(List.of(ip));
+        if (nsgId != null) {
+            nic.withNetworkSecurityGroup(new com.azure.core.management.SubResource().withId(nsgId));
+        }
+
+        Map<String, String> own = new LinkedHashMap<>();
+        own.put(AzureTagNames.IMAGE, request.image());
+        if (request.keyPair() != null) {
+            own.put(AzureTagNames.KEY_PAIR, request.keyPair());
+        }
+        if (request.clientToken() != null) {
+            own.put(AzureTagNames.CLIENT_TOKEN, request.clientToken());
+        }
+        VirtualMachineInner body = new VirtualMachineInner().withLocation(ctx.region())
+                .withTags(AzureTagNames.forAzure(request.tags(), own))
+                .withHardwareProfile(new HardwareProfile().withVmSize(VirtualMachineSizeTypes.fromString(request.spec())))
+                .withStorageProfile(new StorageProfile().withImageReference(image.reference()).withOsDisk(osDisk))
+                .withOsProfile(os)
+                .withNetworkProfile(new NetworkProfile().withNetworkApiVersion(NetworkApiVersion.TWO_ZERO_TWO_ZERO_ONE_ONE_ZERO_ONE)
+                        .withNetworkInterfaceConfigurations(List.of(nic)));
+        if (zone != null) {
+            body.withZones(List.of(zone));
+        }
+        return body;
+    }
+
+    /** The image reference and whether it boots Windows. */
+    record ImageChoice(ImageReference reference, boolean windows) {
+    }
+
+    private ImageChoice image(String nameOrUrn) {
+        Optional<AzureImages.Urn> urn = images.urnOf(nameOrUrn);
+        if (urn.isPresent()) {
+            AzureImages.Urn u = urn.get();
+            AzureImages.Alias alias = AzureImages.ALIASES.get(nameOrUrn);
+            boolean windows = alias != null ? alias.platform() == io.multicloud.api.Platform.WINDOWS
+                    : u.publisher().toLowerCase(Locale.ROOT).contains("windows");
+            return new ImageChoice(new ImageReference().withPublisher(u.publisher()).withOffer(u.offer()).withSku(u.sku())
+                    .withVersion(u.version()), windows);
+        }
+        String name = AzureIds.azureName(nameOrUrn);
+        ImageInner own = ctx.find(ResourceKind.IMAGE, name, () -> ctx.clients().compute().getImages()
+                .getByResourceGroup(ctx.resourceGroup(), name)).orElseThrow(() -> new NotFoundException(
+                ErrorContext.of(ctx.config().name(), ResourceKind.IMAGE, nameOrUrn),
+                "no alias (" + String.join(", ", AzureImages.aliasNames()) + "), no publisher:offer:sku:version and no my-image of this name"));
+        boolean windows = own.storageProfile() != null && own.storageProfile().osDisk() != null
+                && own.storageProfile().osDisk().osType() != null
+                && own.storageProfile().osDisk().osType().toString().equalsIgnoreCase("Windows");
+        return new ImageChoice(new ImageReference().withId(own.id()), windows);
+    }
+
+    private static String randomPassword() {
+        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        String lower = "abcdefghijkmnopqrstuvwxyz";
+        String digits = "23456789";
+        String all = upper + lower + digits + "!#%+-_";
+        StringBuilder sb = new StringBuilder();
+        sb.append(upper.charAt(RANDOM.nextInt(upper.length()))).append(lower.charAt(RANDOM.nextInt(lower.length())))
+                .append(digits.charAt(RANDOM.nextInt(digits.length()))).append('!');
+        for (int i = 0; i < 20; i++) {
+            sb.append(all.charAt(RANDOM.nextInt(all.length())));
+        }
+        return sb.toString();
+    }
+
+}

@@ -1,0 +1,55 @@
+package io.multicloud.driver.azure;
+
+import com.azure.resourcemanager.compute.models.InstanceViewStatus;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInstanceViewInner;
+import io.multicloud.api.VmStatus;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A VM's status from its provisioning state and the power state of its instance view:
+ * <pre>
+ * provisioning Failed                         FAILED (the failing status's message is the reason)
+ * provisioning Deleting                       TERMINATING
+ * PowerState/starting while Creating          CREATING; otherwise RESUMING
+ * PowerState/running                          RUNNING
+ * PowerState/stopping, deallocating           SUSPENDING
+ * PowerState/deallocated                      SUSPENDED
+ * PowerState/stopped                          SUSPENDED (stopped but not deallocated: still billed)
+ * no power state yet, provisioning Creating   CREATING
+ * </pre>
+ */
+final class AzureVmStatus {
+    /** The status and, when there is one, the reason. */
+    record Seen(VmStatus status, String reason) {
+    }
+
+    private AzureVmStatus() {
+    }
+
+    static Seen of(String provisioningState, VirtualMachineInstanceViewInner view) {
+        String provisioning = provisioningState == null ? "" : provisioningState.toLowerCase(Locale.ROOT);
+        List<InstanceViewStatus> statuses = view == null || view.statuses() == null ? List.of() : view.statuses();
+        String power = statuses.stream().map(InstanceViewStatus::code).filter(c -> c != null && c.startsWith("PowerState/"))
+                .map(c -> c.substring("PowerState/".length()).toLowerCase(Locale.ROOT)).findFirst().orElse(null);
+        if (provisioning.equals("failed")) {
+            String reason = statuses.stream().filter(s -> s.code() != null && s.code().startsWith("ProvisioningState/failed"))
+                    .map(s -> s.message() != null ? s.message() : s.displayStatus()).findFirst().orElse("provisioning failed");
+            return new Seen(VmStatus.FAILED, reason);
+        }
+        if (provisioning.equals("deleting")) {
+            return new Seen(VmStatus.TERMINATING, null);
+        }
+        if (power == null) {
+            return new Seen(provisioning.equals("creating") ? VmStatus.CREATING : VmStatus.UNKNOWN, null);
+        }
+        return switch (power) {
+            case "starting" -> new Seen(provisioning.equals("creating") ? VmStatus.CREATING : VmStatus.RESUMING, null);
+            case "running" -> new Seen(VmStatus.RUNNING, null);
+            case "stopping", "deallocating" -> new Seen(VmStatus.SUSPENDING, null);
+            case "deallocated" -> new Seen(VmStatus.SUSPENDED, null);
+            case "stopped" -> new Seen(VmStatus.SUSPENDED, "stopped but not deallocated: its compute is still billed");
+            default -> new Seen(VmStatus.UNKNOWN, "power state " + power);
+        };
+    }
+}

@@ -1,0 +1,192 @@
+package io.multicloud.driver.azure;
+
+import com.azure.core.util.Context;
+import com.azure.resourcemanager.compute.fluent.VirtualMachinesClient;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
+import com.azure.resourcemanager.compute.models.InstanceViewTypes;
+import io.multicloud.api.AlreadyExistsException;
+import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.ResourceKind;
+import io.multicloud.api.SshAccess;
+import io.multicloud.api.Vm;
+import io.multicloud.api.VmRequest;
+import io.multicloud.api.VmStatus;
+import io.multicloud.spi.VmService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * VMs. A VM is made in one PUT that also makes, and owns, its NIC ({@code <vm>-nic}), public IP
+ * ({@code <vm>-ip}) and OS disk ({@code <vm>-osdisk}), each with {@code deleteOption: Delete}, so
+ * deleting the VM deletes them and nothing billed is left behind. PUT by name is idempotent: a
+ * create retried after a lost answer (the SDK retries a 5xx itself) converges on the one VM and
+ * its one NIC, IP and disk; a create carrying a client token that finds a VM with the same token
+ * returns it instead of refusing the name.
+ *
+ * <p>Actions start the operation and return: suspend = deallocate (power off <em>and</em> give the
+ * hardware back, so compute is no longer billed), resume = start, reboot = restart, delete =
+ * delete. {@link #list()} reads the status of every VM of the subscription in one paged listing
+ * ({@code statusOnly=true}, kept to the resource group), plus the group's NICs and public IPs in
+ * one paged listing each; {@link #find(String)} reads one VM with its instance view, its NIC and
+ * its public IP.
+ */
+final class AzureVms implements VmService {
+    private static final ResourceKind KIND = ResourceKind.VM;
+
+    private final AzureContext ctx;
+    private final AzureVmNetwork network;
+    private final AzureVmRequests requests;
+
+    AzureVms(AzureContext ctx, AzureNetworks networks, AzureSecurityGroups groups, AzureKeyPairs keyPairs, AzureImages images) {
+        this.ctx = ctx;
+        this.network = new AzureVmNetwork(ctx);
+        this.requests = new AzureVmRequests(ctx, networks, groups, keyPairs, images);
+    }
+
+    private VirtualMachinesClient vms() {
+        return ctx.clients().compute().getVirtualMachines();
+    }
+
+    @Override
+    public List<Vm> list() {
+        List<VirtualMachineInner> raw = listRaw();
+        AzureVmNetwork.Snapshot snapshot = raw.isEmpty() ? new AzureVmNetwork.Snapshot(java.util.Map.of(), java.util.Map.of())
+                : network.all();
+        return raw.stream().map(v -> toRecord(v, snapshot)).sorted(Comparator.comparing(Vm::name)).toList();
+    }
+
+    /**
+     * Azure's VM listing has no tag filter (and Resources' tag filter shows no power state), so
+     * this reads the same status listing as {@link #list()} and keeps the tagged VMs; the NICs and
+     * public IPs are read only when some VM carries the tag.
+     */
+    @Override
+    public List<Vm> listTagged(String key, String value) {
+        String stored = AzureTagNames.encode(key);
+        List<VirtualMachineInner> raw = listRaw().stream().filter(v -> v.tags() != null && v.tags().containsKey(stored)
+                && (value == null || value.equals(v.tags().get(stored)))).toList();
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        AzureVmNetwork.Snapshot snapshot = network.all();
+        return raw.stream().map(v -> toRecord(v, snapshot)).sorted(Comparator.comparing(Vm::name)).toList();
+    }
+
+    /** Every VM of the resource group with its instance view. */
+    private List<VirtualMachineInner> listRaw() {
+        List<VirtualMachineInner> all = new ArrayList<>();
+        ctx.errors().call(KIND, null, () -> {
+            vms().list("true", null, null, Context.NONE).forEach(v -> {
+                if (AzureIds.inGroup(ctx, v.id())) {
+                    all.add(v);
+                }
+            });
+            return all;
+        });
+        return all;
+    }
+
+    @Override
+    public Optional<Vm> find(String nameOrId) {
+        return raw(nameOrId).map(v -> toRecord(v, network.of(primaryNicId(v))));
+    }
+
+    Optional<VirtualMachineInner> raw(String nameOrId) {
+        String name = AzureIds.azureName(nameOrId);
+        return ctx.find(KIND, name, () -> vms().getByResourceGroupWithResponse(ctx.resourceGroup(), name,
+                InstanceViewTypes.INSTANCE_VIEW, Context.NONE).getValue());
+    }
+
+    VirtualMachineInner require(String nameOrId) {
+        return raw(nameOrId).orElseThrow(() -> ctx.notFound(KIND, nameOrId));
+    }
+
+    @Override
+    public Vm create(VmRequest request) {
+        String name = request.name();
+        Optional<VirtualMachineInner> existing = raw(name);
+        if (existing.isPresent()) {
+            String token = AzureTagNames.own(existing.get().tags(), AzureTagNames.CLIENT_TOKEN);
+            if (request.clientToken() != null && request.clientToken().equals(token)) {
+                return toRecord(existing.get(), network.of(primaryNicId(existing.get())));
+            }
+            throw new AlreadyExistsException(ctx.context(KIND, name), "a VM of this name exists in " + ctx.resourceGroup());
+        }
+        VirtualMachineInner body = requests.body(request);
+        ctx.ensureResourceGroup();
+        boolean zonal = body.zones() != null && !body.zones().isEmpty();
+        ctx.errors().call(KIND, name, zonal, () -> vms().beginCreateOrUpdate(ctx.resourceGroup(), name, body));
+        return find(name).orElseThrow(() -> ctx.notFound(KIND, name));
+    }
+
+    @Override
+    public void delete(String nameOrId) {
+        String name = require(nameOrId).name();
+        ctx.start(KIND, name, () -> vms().beginDelete(ctx.resourceGroup(), name));
+    }
+
+    @Override
+    public VmStatus suspend(String nameOrId) {
+        String name = require(nameOrId).name();
+        ctx.start(KIND, name, () -> vms().beginDeallocate(ctx.resourceGroup(), name));
+        return VmStatus.SUSPENDING;
+    }
+
+    @Override
+    public VmStatus resume(String nameOrId) {
+        String name = require(nameOrId).name();
+        ctx.start(KIND, name, () -> vms().beginStart(ctx.resourceGroup(), name));
+        return VmStatus.RESUMING;
+    }
+
+    @Override
+    public VmStatus reboot(String nameOrId) {
+        String name = require(nameOrId).name();
+        ctx.start(KIND, name, () -> vms().beginRestart(ctx.resourceGroup(), name));
+        return VmStatus.REBOOTING;
+    }
+
+    static String primaryNicId(VirtualMachineInner v) {
+        if (v.networkProfile() == null || v.networkProfile().networkInterfaces() == null
+                || v.networkProfile().networkInterfaces().isEmpty()) {
+            return null;
+        }
+        var nics = v.networkProfile().networkInterfaces();
+        return nics.stream().filter(n -> Boolean.TRUE.equals(n.primary())).findFirst().orElse(nics.getFirst()).id();
+    }
+
+    private Vm toRecord(VirtualMachineInner v, AzureVmNetwork.Snapshot snapshot) {
+        AzureVmStatus.Seen seen = AzureVmStatus.of(v.provisioningState(), v.instanceView());
+        AzureVmNetwork.NicView nic = snapshot.view(primaryNicId(v));
+        String user = v.osProfile() == null ? null : v.osProfile().adminUsername();
+        String host = nic.publicIp() != null ? nic.publicIp() : nic.privateIp();
+        SshAccess ssh = host == null || user == null ? null : new SshAccess(host, 22, user);
+        var osDisk = v.storageProfile() == null ? null : v.storageProfile().osDisk();
+        int diskGB = osDisk == null || osDisk.diskSizeGB() == null ? 0 : osDisk.diskSizeGB();
+        String diskType = osDisk == null || osDisk.managedDisk() == null || osDisk.managedDisk().storageAccountType() == null ? null
+                : osDisk.managedDisk().storageAccountType().toString();
+        String image = AzureTagNames.own(v.tags(), AzureTagNames.IMAGE);
+        if (image == null && v.storageProfile() != null && v.storageProfile().imageReference() != null) {
+            var ref = v.storageProfile().imageReference();
+            image = ref.id() != null ? AzureIds.last(ref.id()) : ref.publisher() + ":" + ref.offer() + ":" + ref.sku() + ":" + ref.version();
+        }
+        Instant created = v.timeCreated() == null ? null : v.timeCreated().toInstant();
+        return new Vm(AzureIds.shown(v.name(), v.id()), v.id(), seen.status(), seen.reason(), v.location(),
+                v.zones() == null || v.zones().isEmpty() ? null : v.zones().getFirst(),
+                v.hardwareProfile() == null || v.hardwareProfile().vmSize() == null ? null : v.hardwareProfile().vmSize().toString(),
+                image, nic.vpc(), nic.subnet(), nic.securityGroup() == null ? List.of() : List.of(nic.securityGroup()),
+                AzureTagNames.own(v.tags(), AzureTagNames.KEY_PAIR), nic.publicIp(), nic.privateIp(), ssh, diskGB, diskType,
+                created, AzureTagNames.user(v.tags()));
+    }
+
+    /** Checks a request's security groups: Azure attaches one NSG to a NIC. */
+    static void checkOneGroup(VmRequest request) {
+        if (request.securityGroups().size() > 1) {
+            throw new InvalidRequestException("security groups",
+                    "an Azure VM's NIC takes one network security group; give one (its rules can cover all needs)");
+        }
+    }
+}
