@@ -171,24 +171,31 @@ final class SharedResources {
     void releaseIfUnused(Cloud cloud, Progress progress) {
         String connection = cloud.config().name();
         synchronized (locks.computeIfAbsent(connection, k -> new Object())) {
-            if (leases.containsKey(connection) || networkInUse(cloud)) {
+            if (leases.containsKey(connection)) {
+                return;
+            }
+            List<io.multicloud.api.Vm> vms = cloud.vms().list();
+            if (vms.stream().anyMatch(vm -> VPC.equals(vm.vpc()))) {
                 return;
             }
             ready.remove(connection);
             String key = keyPair();
+            boolean keyUnused = vms.stream().noneMatch(vm -> key.equals(vm.keyPair()));
             try {
-                deleteIfPresent(cloud, ResourceKind.SECURITY_GROUP, SECURITY_GROUP, progress,
-                        () -> cloud.securityGroups().find(SECURITY_GROUP).isPresent(), () -> cloud.securityGroups().delete(SECURITY_GROUP));
-                if (cloud.vms().list().stream().noneMatch(vm -> key.equals(vm.keyPair()))) {
-                    deleteIfPresent(cloud, ResourceKind.KEY_PAIR, key, progress,
-                            () -> cloud.keyPairs().find(key).isPresent(), () -> cloud.keyPairs().delete(key));
-                    keys.removePrivateKey(connection, key);
-                }
+                // The security group and the key pair at once; the network last, after one more look.
+                Parallel.map(List.of(ResourceKind.SECURITY_GROUP, ResourceKind.KEY_PAIR), kind -> {
+                    if (kind == ResourceKind.SECURITY_GROUP) {
+                        deleteIfPresent(cloud, kind, SECURITY_GROUP, progress, () -> cloud.securityGroups().delete(SECURITY_GROUP));
+                    } else if (keyUnused) {
+                        deleteIfPresent(cloud, kind, key, progress, () -> cloud.keyPairs().delete(key));
+                        keys.removePrivateKey(connection, key);
+                    }
+                    return null;
+                });
                 if (networkInUse(cloud)) {
                     return;
                 }
-                deleteIfPresent(cloud, ResourceKind.VPC, VPC, progress,
-                        () -> cloud.vpcs().find(VPC).isPresent(), () -> cloud.vpcs().delete(VPC));
+                deleteIfPresent(cloud, ResourceKind.VPC, VPC, progress, () -> cloud.vpcs().delete(VPC));
             } catch (ConflictException e) {
                 LOG.debug("shared resources of {} are in use again, kept: {}", connection, e.getMessage());
             }
@@ -242,8 +249,7 @@ final class SharedResources {
         if (!keys.hasPrivateKey(connection, key)) {
             LOG.info("the shared key pair {} of {} has no private key in the SSH store (its create answer was lost?): replaced",
                     key, connection);
-            deleteIfPresent(cloud, ResourceKind.KEY_PAIR, key, progress, () -> cloud.keyPairs().find(key).isPresent(),
-                    () -> cloud.keyPairs().delete(key));
+            deleteIfPresent(cloud, ResourceKind.KEY_PAIR, key, progress, () -> cloud.keyPairs().delete(key));
             ensure(cloud, ResourceKind.KEY_PAIR, key, progress, () -> cloud.keyPairs().find(key).map(k -> k.id()), create);
             if (!keys.hasPrivateKey(connection, key)) {
                 throw new ConflictException(io.multicloud.api.ErrorContext.of(connection, ResourceKind.KEY_PAIR, key),
@@ -294,11 +300,8 @@ final class SharedResources {
         }
     }
 
-    private void deleteIfPresent(Cloud cloud, ResourceKind kind, String name, Progress progress,
-                                 Supplier<Boolean> present, Runnable delete) {
-        if (!present.get()) {
-            return;
-        }
+    /** Deletes the resource (retried); one that is not there (any more) is as good as deleted. */
+    private void deleteIfPresent(Cloud cloud, ResourceKind kind, String name, Progress progress, Runnable delete) {
         progress.started("delete", kind, name, cloud);
         try {
             retry.call(() -> {
