@@ -3,6 +3,7 @@ package io.multicloud.driver.gcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.multicloud.spi.SshKeys;
 import io.multicloud.api.AlreadyExistsException;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.KeyPair;
@@ -79,14 +80,14 @@ final class GcpKeyPairs implements KeyPairService {
         String fingerprint;
         Secret privateKey = null;
         if (request.publicKey() == null) {
-            GcpSshKeys.Generated generated = GcpSshKeys.generate(name);
+            SshKeys.Generated generated = SshKeys.generate(name);
             publicKey = generated.publicKey();
             fingerprint = generated.fingerprint();
             privateKey = generated.privateKey();
         } else {
             publicKey = request.publicKey();
             try {
-                fingerprint = GcpSshKeys.fingerprintOf(publicKey);
+                fingerprint = SshKeys.fingerprintOf(publicKey);
             } catch (IllegalArgumentException e) {
                 throw new InvalidRequestException(ctx.error(KIND, name), "public key", e.getMessage());
             }

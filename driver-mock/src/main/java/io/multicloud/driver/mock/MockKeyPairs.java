@@ -1,5 +1,6 @@
 package io.multicloud.driver.mock;
 
+import io.multicloud.spi.SshKeys;
 import io.multicloud.api.KeyPair;
 import io.multicloud.api.KeyPairRequest;
 import io.multicloud.api.ResourceKind;

@@ -1,4 +1,4 @@
-package io.multicloud.driver.mock;
+package io.multicloud.spi;
 
 import io.multicloud.api.Secret;
 
@@ -15,21 +15,22 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * SSH keys as a cloud makes them: a new Ed25519 pair with the private key in OpenSSH format
+ * SSH keys as a cloud makes them, for drivers whose cloud hands out no private key of its own (the
+ * mock; GCP, which keeps public keys in metadata): a new Ed25519 pair with the private key in OpenSSH format
  * ({@code openssh-key-v1}, unencrypted, which JSch and OpenSSH read), the public key in
  * OpenSSH format, and OpenSSH's SHA-256 fingerprint.
  */
-final class SshKeys {
+public final class SshKeys {
     private static final String TYPE = "ssh-ed25519";
 
     private SshKeys() {
     }
 
     /** A new key pair; the private key only lives in the returned {@link Secret}. */
-    record Generated(String publicKey, String fingerprint, Secret privateKey) {
+    public record Generated(String publicKey, String fingerprint, Secret privateKey) {
     }
 
-    static Generated generate(String comment) {
+    public static Generated generate(String comment) {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             byte[] x509 = pair.getPublic().getEncoded();
@@ -50,7 +51,7 @@ final class SshKeys {
     }
 
     /** The fingerprint of an OpenSSH public key; IllegalArgumentException when it is not one. */
-    static String fingerprintOf(String openSshPublicKey) {
+    public static String fingerprintOf(String openSshPublicKey) {
         String[] parts = openSshPublicKey.trim().split("\\s+");
         if (parts.length < 2) {
             throw new IllegalArgumentException("expected '<type> <base64>'");
