@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public record Cluster(String name, String id, String version, String vpc, List<String> subnets,
                       List<String> securityGroups, ClusterStatus status, String endpoint,
-                      List<NodeGroup> nodeGroups, Map<String, String> tags) implements Named {
+                      List<NodeGroup> nodeGroups, Map<String, String> tags) implements Tagged {
     public Cluster {
         subnets = List.copyOf(subnets);
         securityGroups = List.copyOf(securityGroups);

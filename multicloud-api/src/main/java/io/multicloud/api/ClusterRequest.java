@@ -20,7 +20,7 @@ import java.util.Set;
  * @param tags its tags
  */
 public record ClusterRequest(String name, String version, String vpc, List<String> subnets, List<String> securityGroups,
-                             List<NodeGroupRequest> nodeGroups, Map<String, String> tags) implements CreateRequest {
+                             List<NodeGroupRequest> nodeGroups, Map<String, String> tags) implements CreateRequest, TaggedRequest<ClusterRequest> {
     public ClusterRequest {
         Validate.name("cluster name", name);
         if (version != null && !version.matches("\\d+\\.\\d+(\\.\\d+)?")) {

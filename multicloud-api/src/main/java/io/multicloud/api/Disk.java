@@ -15,7 +15,7 @@ import java.util.Map;
  * @param tags its tags
  */
 public record Disk(String name, String id, String zone, int sizeGB, String type, DiskStatus status,
-                   String attachedTo, Map<String, String> tags) implements Named {
+                   String attachedTo, Map<String, String> tags) implements Tagged {
     public Disk {
         tags = Map.copyOf(tags);
     }

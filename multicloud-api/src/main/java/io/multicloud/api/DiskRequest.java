@@ -11,7 +11,7 @@ import java.util.Map;
  * @param type its type in the cloud's terms, or null for the default
  * @param tags its tags
  */
-public record DiskRequest(String name, String zone, int sizeGB, String type, Map<String, String> tags) implements CreateRequest {
+public record DiskRequest(String name, String zone, int sizeGB, String type, Map<String, String> tags) implements CreateRequest, TaggedRequest<DiskRequest> {
     /** The largest disk a request may ask for. */
     public static final int MAX_SIZE_GB = 65536;
 

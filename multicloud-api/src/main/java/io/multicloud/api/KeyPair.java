@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param tags its tags
  */
 public record KeyPair(String name, String id, String fingerprint, String publicKey, Secret privateKey,
-                      Map<String, String> tags) implements Named {
+                      Map<String, String> tags) implements Tagged {
     public KeyPair {
         tags = Map.copyOf(tags);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param publicKey an OpenSSH public key to import, or null
  * @param tags its tags
  */
-public record KeyPairRequest(String name, String publicKey, Map<String, String> tags) implements CreateRequest {
+public record KeyPairRequest(String name, String publicKey, Map<String, String> tags) implements CreateRequest, TaggedRequest<KeyPairRequest> {
     public KeyPairRequest {
         Validate.name("key pair name", name);
         if (publicKey != null && !publicKey.matches("(ssh-(rsa|ed25519)|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?\\s*")) {

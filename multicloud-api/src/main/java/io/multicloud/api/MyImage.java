@@ -14,7 +14,7 @@ import java.util.Map;
  * @param tags its tags
  */
 public record MyImage(String name, String id, String sourceVm, MyImageStatus status, Instant createdAt,
-                      Map<String, String> tags) implements Named {
+                      Map<String, String> tags) implements Tagged {
     public MyImage {
         tags = Map.copyOf(tags);
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param sourceVm the VM's name
  * @param tags its tags
  */
-public record MyImageRequest(String name, String sourceVm, Map<String, String> tags) implements CreateRequest {
+public record MyImageRequest(String name, String sourceVm, Map<String, String> tags) implements CreateRequest, TaggedRequest<MyImageRequest> {
     public MyImageRequest {
         Validate.name("my-image name", name);
         Validate.name("source vm", sourceVm);

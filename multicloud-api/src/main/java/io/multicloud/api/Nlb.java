@@ -14,7 +14,7 @@ import java.util.Map;
  * @param tags its tags
  */
 public record Nlb(String name, String id, String vpc, Listener listener, VmGroup vmGroup,
-                  HealthChecker healthChecker, Map<String, String> tags) implements Named {
+                  HealthChecker healthChecker, Map<String, String> tags) implements Tagged {
     public Nlb {
         tags = Map.copyOf(tags);
     }

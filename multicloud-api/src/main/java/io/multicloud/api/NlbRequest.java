@@ -16,7 +16,7 @@ import java.util.Map;
  * @param tags its tags
  */
 public record NlbRequest(String name, String vpc, Listener listener, VmGroup vmGroup, HealthChecker healthChecker,
-                         Map<String, String> tags) implements CreateRequest {
+                         Map<String, String> tags) implements CreateRequest, TaggedRequest<NlbRequest> {
     public NlbRequest {
         Validate.name("nlb name", name);
         if (vpc != null) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param tags its tags
  */
 public record SecurityGroup(String name, String id, String vpc, List<SecurityRule> rules,
-                            Map<String, String> tags) implements Named {
+                            Map<String, String> tags) implements Tagged {
     public SecurityGroup {
         rules = List.copyOf(rules);
         tags = Map.copyOf(tags);

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param tags its tags
  */
 public record SecurityGroupRequest(String name, String vpc, List<SecurityRule> rules, Map<String, String> tags)
-        implements CreateRequest {
+        implements CreateRequest, TaggedRequest<SecurityGroupRequest> {
     public SecurityGroupRequest {
         Validate.name("security group name", name);
         if (vpc != null) {

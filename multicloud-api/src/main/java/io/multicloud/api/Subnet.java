@@ -11,7 +11,7 @@ import java.util.Map;
  * @param zone its zone, or null when the cloud's subnets span zones
  * @param tags its tags
  */
-public record Subnet(String name, String id, String cidr, String zone, Map<String, String> tags) implements Named {
+public record Subnet(String name, String id, String cidr, String zone, Map<String, String> tags) implements Tagged {
     public Subnet {
         tags = Map.copyOf(tags);
     }

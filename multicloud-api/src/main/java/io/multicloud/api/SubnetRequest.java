@@ -10,7 +10,7 @@ import java.util.Map;
  * @param zone its zone, or null for the connection's zone
  * @param tags its tags
  */
-public record SubnetRequest(String name, String cidr, String zone, Map<String, String> tags) implements CreateRequest {
+public record SubnetRequest(String name, String cidr, String zone, Map<String, String> tags) implements CreateRequest, TaggedRequest<SubnetRequest> {
     public SubnetRequest {
         Validate.name("subnet name", name);
         cidr = Validate.cidr("subnet cidr", cidr).toString();

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param id the cloud's id
  * @param tags all its tags
  */
-public record TaggedResource(ResourceKind kind, String name, String id, Map<String, String> tags) implements Named {
+public record TaggedResource(ResourceKind kind, String name, String id, Map<String, String> tags) implements Tagged {
     public TaggedResource {
         tags = Map.copyOf(tags);
     }

@@ -30,7 +30,7 @@ import java.util.Map;
 public record Vm(String name, String id, VmStatus status, String statusReason, String region, String zone, String spec, String image,
                  String vpc, String subnet, List<String> securityGroups, String keyPair,
                  String publicIp, String privateIp, SshAccess ssh, int rootDiskGB, String rootDiskType,
-                 Instant createdAt, Map<String, String> tags) implements Named {
+                 Instant createdAt, Map<String, String> tags) implements Tagged {
     public Vm {
         securityGroups = List.copyOf(securityGroups);
         tags = Map.copyOf(tags);

@@ -31,7 +31,7 @@ import java.util.Map;
 public record VmRequest(String name, String image, String spec, String vpc, String subnet,
                         List<String> securityGroups, String keyPair, String zone, int rootDiskGB,
                         String rootDiskType, String userData, Map<String, String> tags, boolean publicIp,
-                        String clientToken) implements CreateRequest {
+                        String clientToken) implements CreateRequest, TaggedRequest<VmRequest> {
     /** The largest root disk a request may ask for. */
     public static final int MAX_ROOT_DISK_GB = 65536;
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param subnets its subnets
  * @param tags its tags
  */
-public record Vpc(String name, String id, String cidr, List<Subnet> subnets, Map<String, String> tags) implements Named {
+public record Vpc(String name, String id, String cidr, List<Subnet> subnets, Map<String, String> tags) implements Tagged {
     public Vpc {
         subnets = List.copyOf(subnets);
         tags = Map.copyOf(tags);

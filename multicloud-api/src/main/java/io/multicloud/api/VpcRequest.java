@@ -17,7 +17,7 @@ import java.util.Set;
  * @param tags its tags
  */
 public record VpcRequest(String name, String cidr, List<SubnetRequest> subnets, Map<String, String> tags)
-        implements CreateRequest {
+        implements CreateRequest, TaggedRequest<VpcRequest> {
     public VpcRequest {
         Validate.name("vpc name", name);
         if (cidr != null) {

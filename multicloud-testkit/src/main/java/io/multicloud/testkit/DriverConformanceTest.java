@@ -56,6 +56,7 @@ import io.multicloud.api.SecurityRule;
 import io.multicloud.api.Spec;
 import io.multicloud.api.SubnetRequest;
 import io.multicloud.api.TaggedResource;
+import io.multicloud.api.Tagged;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
@@ -64,6 +65,7 @@ import io.multicloud.api.VpcRequest;
 import io.multicloud.api.Zone;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -345,7 +347,7 @@ public abstract class DriverConformanceTest {
         assertThat(cloud.keyPairs().list()).filteredOn(k -> k.name().equals(created.name()))
                 .singleElement().satisfies(k -> assertThat(k.privateKeyOnce()).isEmpty());
 
-        cloud.keyPairs().delete(created.name());
+        res.deleteKeyPair(created.name());
         Await.gone(cloud.keyPairs(), created.name(), profile.resourceTimeout());
     }
 
@@ -453,6 +455,26 @@ public abstract class DriverConformanceTest {
         assertThat(cloud.vms().listTagged("multicloud:owner", owner)).extracting(Vm::name).containsExactly(created.name());
         assertThat(cloud.vms().listTagged("multicloud:owner", null)).extracting(Vm::name).contains(created.name());
         assertThat(cloud.vms().listTagged("multicloud:owner", owner + "-other")).isEmpty();
+    }
+
+    /**
+     * What the library makes carries its mark; {@code delete} refuses a resource without it (one
+     * the account held before), and {@code forceDelete} deletes it.
+     */
+    @Test
+    void aResourceTheLibraryDidNotMakeIsDeletedOnlyByForce() {
+        requires(VPCS, TAGS);
+        Vpc vpc = res.vpc();
+        assertThat(cloud.vpcs().get(vpc.name()).tags()).containsEntry(Tagged.MANAGED, "true");
+
+        cloud.tags().remove(ResourceKind.VPC, vpc.name(), Set.of(Tagged.MANAGED).toArray(String[]::new));
+        assertThat(cloud.vpcs().get(vpc.name()).managed()).isFalse();
+        assertThatThrownBy(() -> cloud.vpcs().delete(vpc.name())).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("forceDelete");
+        assertThat(cloud.vpcs().find(vpc.name())).isPresent();
+
+        cloud.vpcs().forceDelete(vpc.name());
+        assertThat(cloud.vpcs().find(vpc.name())).isEmpty();
     }
 
     // ---- disks ----

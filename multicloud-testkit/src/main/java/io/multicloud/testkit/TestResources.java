@@ -164,17 +164,30 @@ public final class TestResources implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes a key pair the test made: with {@code delete}, or {@code forceDelete} on a cloud whose
+     * key pairs carry no tags at all (OpenStack), where the library's mark cannot be kept.
+     */
+    public void deleteKeyPair(String name) {
+        if (cloud.keyPairs().get(name).tags().isEmpty()) {
+            cloud.keyPairs().forceDelete(name);
+        } else {
+            cloud.keyPairs().delete(name);
+        }
+    }
+
     private void delete(Created c) {
         switch (c.kind()) {
             case VM -> deleteVm(c.name());
             case DISK -> deleteDisk(c.name());
             case CLUSTER -> deleteCluster(c.name());
-            case VPC -> deleteAndAwaitGone(cloud.vpcs(), c.name(), () -> cloud.vpcs().delete(c.name()));
+            // Clean-up deletes what the test made whatever its mark (a test may have taken the mark off).
+            case VPC -> deleteAndAwaitGone(cloud.vpcs(), c.name(), () -> cloud.vpcs().forceDelete(c.name()));
             case SECURITY_GROUP -> deleteAndAwaitGone(cloud.securityGroups(), c.name(),
-                    () -> cloud.securityGroups().delete(c.name()));
-            case KEY_PAIR -> deleteAndAwaitGone(cloud.keyPairs(), c.name(), () -> cloud.keyPairs().delete(c.name()));
-            case MY_IMAGE -> deleteAndAwaitGone(cloud.myImages(), c.name(), () -> cloud.myImages().delete(c.name()));
-            case NLB -> deleteAndAwaitGone(cloud.nlbs(), c.name(), () -> cloud.nlbs().delete(c.name()));
+                    () -> cloud.securityGroups().forceDelete(c.name()));
+            case KEY_PAIR -> deleteAndAwaitGone(cloud.keyPairs(), c.name(), () -> cloud.keyPairs().forceDelete(c.name()));
+            case MY_IMAGE -> deleteAndAwaitGone(cloud.myImages(), c.name(), () -> cloud.myImages().forceDelete(c.name()));
+            case NLB -> deleteAndAwaitGone(cloud.nlbs(), c.name(), () -> cloud.nlbs().forceDelete(c.name()));
             default -> throw new IllegalArgumentException("the kit does not create a " + c.kind().label());
         }
     }
@@ -201,7 +214,7 @@ public final class TestResources implements AutoCloseable {
             cloud.disks().waitUntil(name, d -> d.attachedTo() == null && d.status() != DiskStatus.ATTACHED,
                     profile.resourceTimeout());
         }
-        deleteAndAwaitGone(cloud.disks(), name, () -> cloud.disks().delete(name));
+        deleteAndAwaitGone(cloud.disks(), name, () -> cloud.disks().forceDelete(name));
     }
 
     private void deleteCluster(String name) {
@@ -215,7 +228,7 @@ public final class TestResources implements AutoCloseable {
             }
         }
         cloud.clusters().waitUntil(name, c -> c.nodeGroups().isEmpty(), profile.resourceTimeout());
-        deleteAndAwaitGone(cloud.clusters(), name, () -> cloud.clusters().delete(name));
+        deleteAndAwaitGone(cloud.clusters(), name, () -> cloud.clusters().forceDelete(name));
     }
 
     private static boolean settled(Cluster cluster) {

@@ -15,16 +15,18 @@ import org.junit.jupiter.api.Test;
 /** Tags on every taggable kind, and finding resources by tag. */
 @MockCloudTest
 class TagTest {
+    private static final String MANAGED = io.multicloud.api.Tagged.MANAGED;
+
 
     @Test
     void tagsAreAddedListedAndRemovedOnAVm(Cloud cloud) {
         Fixtures.network(cloud);
         cloud.vms().create(Fixtures.vm("vm-1").tag("app", "web"));
         cloud.tags().add(ResourceKind.VM, "vm-1", Map.of("owner", "ana", "app", "api"));
-        assertThat(cloud.tags().list(ResourceKind.VM, "vm-1")).isEqualTo(Map.of("app", "api", "owner", "ana"));
+        assertThat(cloud.tags().list(ResourceKind.VM, "vm-1")).isEqualTo(Map.of("app", "api", "owner", "ana", MANAGED, "true"));
         cloud.tags().remove(ResourceKind.VM, "vm-1", "owner", "no-such-key");
-        assertThat(cloud.tags().list(ResourceKind.VM, "vm-1")).isEqualTo(Map.of("app", "api"));
-        assertThat(cloud.vms().get("vm-1").tags()).isEqualTo(Map.of("app", "api"));
+        assertThat(cloud.tags().list(ResourceKind.VM, "vm-1")).isEqualTo(Map.of("app", "api", MANAGED, "true"));
+        assertThat(cloud.vms().get("vm-1").tags()).as("the library marks what it makes").isEqualTo(Map.of("app", "api", MANAGED, "true"));
     }
 
     @Test

@@ -195,8 +195,10 @@ class AlibabaDriverTest {
         Map<String, String> tags = Map.of("multicloud:mci", "web", "url", "see https://example.com/x=1%2",
                 "aliyun-reserved", "acs:prefixed", "k".repeat(128), longValue, "mc~odd", "");
         Vpc vpc = cloud.vpcs().create(new VpcRequest("tagged", "10.2.0.0/16", List.of(io.multicloud.api.SubnetRequest.of("sn-1", "10.2.1.0/24")), tags));
-        assertThat(cloud.vpcs().get("tagged").tags()).isEqualTo(tags);
-        assertThat(cloud.tags().list(io.multicloud.api.ResourceKind.VPC, "tagged")).isEqualTo(tags);
+        Map<String, String> marked = new java.util.HashMap<>(tags);
+        marked.put(io.multicloud.api.Tagged.MANAGED, "true");
+        assertThat(cloud.vpcs().get("tagged").tags()).isEqualTo(marked);
+        assertThat(cloud.tags().list(io.multicloud.api.ResourceKind.VPC, "tagged")).isEqualTo(marked);
         assertThat(cloud.tags().find("url", "see https://example.com/x=1%2")).singleElement()
                 .satisfies(t -> assertThat(t.id()).isEqualTo(vpc.id()));
         assertThat(cloud.tags().find("k".repeat(128), longValue)).hasSize(1);

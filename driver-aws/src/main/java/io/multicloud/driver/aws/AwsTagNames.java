@@ -18,11 +18,11 @@ final class AwsTagNames {
 
     /**
      * Whether a tag key is this driver's own (kept out of the record's tags). Only these keys:
-     * other {@code multicloud:} tags (an MCI's, which rebuild it from the cloud) are the caller's
-     * and are shown as they were given.
+     * other {@code multicloud:} tags (an MCI's, which rebuild it from the cloud, and
+     * {@code multicloud:managed}, which tells what the library made) are shown as they were given.
      */
     static boolean isOwn(String key) {
-        return NAME.equals(key) || MANAGED.equals(key) || AwsVms.IMAGE_TAG.equals(key) || AwsVms.RESUMED_TAG.equals(key)
+        return NAME.equals(key) || AwsVms.IMAGE_TAG.equals(key) || AwsVms.RESUMED_TAG.equals(key)
                 || AwsVms.LOGIN_USER_TAG.equals(key) || AwsMyImages.SOURCE_TAG.equals(key);
     }
 }

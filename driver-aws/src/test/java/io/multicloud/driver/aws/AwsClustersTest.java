@@ -74,7 +74,7 @@ class AwsClustersTest {
         assertThat(created.vpc()).isEqualTo(vpc);
         assertThat(created.subnets()).containsExactlyInAnyOrder("sn-a", "sn-b");
         assertThat(created.securityGroups()).containsExactly("sg-" + run);
-        assertThat(created.tags()).isEqualTo(Map.of("team", "k8s"));
+        assertThat(created.tags()).isEqualTo(Map.of("team", "k8s", io.multicloud.api.Tagged.MANAGED, "true"));
         Cluster active = cloud.clusters().waitUntil(name, c -> c.status() == ClusterStatus.ACTIVE, WAIT);
         assertThat(active.nodeGroup("ng-a")).hasValueSatisfying(g -> {
             assertThat(g.spec()).isEqualTo("t3.medium");
@@ -137,9 +137,9 @@ class AwsClustersTest {
         try (AwsClients clients = new AwsClients(config)) {
             AwsClusters clusters = new AwsClusters(new AwsContext(config, clients, new AwsErrors("aws-moto")));
             clusters.tag(name, Map.of("env", "test", "owner", "me"));
-            assertThat(clusters.tagsOf(name)).isEqualTo(Map.of("env", "test", "owner", "me"));
+            assertThat(clusters.tagsOf(name)).isEqualTo(Map.of("env", "test", "owner", "me", io.multicloud.api.Tagged.MANAGED, "true"));
             clusters.untag(name, Set.of("owner"));
-            assertThat(clusters.tagsOf(name)).isEqualTo(Map.of("env", "test"));
+            assertThat(clusters.tagsOf(name)).isEqualTo(Map.of("env", "test", io.multicloud.api.Tagged.MANAGED, "true"));
             assertThatThrownBy(() -> clusters.tagsOf("no-such-cluster")).isInstanceOf(NotFoundException.class);
         } finally {
             cloud.clusters().delete(name);

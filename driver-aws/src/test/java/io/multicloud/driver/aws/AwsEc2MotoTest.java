@@ -156,7 +156,7 @@ class AwsEc2MotoTest {
             assertThat(vm.loginUser()).isEqualTo("ec2-user");
             assertThat(vm.ssh().port()).isEqualTo(22);
             assertThat(vm.rootDiskGB()).isEqualTo(30);
-            assertThat(vm.tags()).containsExactly(Map.entry("team", "a"));
+            assertThat(vm.tags()).containsOnly(Map.entry("team", "a"), Map.entry(io.multicloud.api.Tagged.MANAGED, "true"));
             assertThat(vm.createdAt()).isNotNull();
 
             assertThat(cloud.anyCall("GetConsoleOutput", Map.of("vm", name))).containsKey("output");
@@ -202,7 +202,7 @@ class AwsEc2MotoTest {
                     .keyPair(key).userData("#!/bin/sh\necho hi\n"));
             Vm vm = cloud.vms().waitUntil(name, VmStatus.RUNNING, Duration.ofMinutes(1));
             assertThat(vm.ssh().user()).isEqualTo("multicloud");
-            assertThat(vm.tags()).isEmpty();
+            assertThat(vm.tags()).as("the library's mark only").containsOnlyKeys(io.multicloud.api.Tagged.MANAGED);
 
             String encoded = ec2.describeInstanceAttribute(r -> r.instanceId(vm.id()).attribute(InstanceAttributeName.USER_DATA))
                     .userData().value();
@@ -275,7 +275,7 @@ class AwsEc2MotoTest {
         try {
             assertThatThrownBy(() -> cloud.tags().add(ResourceKind.VPC, name, Map.of("Name", "other")))
                     .isInstanceOf(InvalidRequestException.class);
-            assertThat(cloud.vpcs().get(name).tags()).doesNotContainKeys("Name", AwsTagNames.MANAGED);
+            assertThat(cloud.vpcs().get(name).tags()).doesNotContainKeys("Name").containsEntry(AwsTagNames.MANAGED, "true");
         } finally {
             cloud.vpcs().delete(name);
         }

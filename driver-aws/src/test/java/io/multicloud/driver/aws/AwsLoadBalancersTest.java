@@ -79,7 +79,7 @@ class AwsLoadBalancersTest {
         assertThat(created.listener().address()).isNotBlank();
         assertThat(created.vmGroup()).isEqualTo(new io.multicloud.api.VmGroup(Protocol.TCP, 8080, List.of(vm1)));
         assertThat(created.healthChecker().port()).isEqualTo(8080);
-        assertThat(created.tags()).containsExactly(Map.entry("team", "web"));
+        assertThat(created.tags()).containsOnly(Map.entry("team", "web"), Map.entry(io.multicloud.api.Tagged.MANAGED, "true"));
 
         ElasticLoadBalancingV2Client elb = cloud.unwrap(ElasticLoadBalancingV2Client.class);
         LoadBalancer lb = elb.describeLoadBalancers(r -> r.names(name)).loadBalancers().get(0);
@@ -138,12 +138,12 @@ class AwsLoadBalancersTest {
         cloud.nlbs().create(NlbRequest.named(name).vpc(vpc).listener(Protocol.TCP, 80).vmGroup(Protocol.TCP, 8080, vm1));
         try {
             cloud.tags().add(ResourceKind.NLB, name, Map.of("env", "test", "owner", "me"));
-            assertThat(cloud.tags().list(ResourceKind.NLB, name)).isEqualTo(Map.of("env", "test", "owner", "me"));
+            assertThat(cloud.tags().list(ResourceKind.NLB, name)).isEqualTo(Map.of("env", "test", "owner", "me", io.multicloud.api.Tagged.MANAGED, "true"));
             assertThat(cloud.tags().find("owner", "me"))
                     .anySatisfy(t -> assertThat(t.kind()).isEqualTo(ResourceKind.NLB))
                     .extracting(TaggedResource::name).contains(name);
             cloud.tags().remove(ResourceKind.NLB, name, "owner");
-            assertThat(cloud.tags().list(ResourceKind.NLB, name)).isEqualTo(Map.of("env", "test"));
+            assertThat(cloud.tags().list(ResourceKind.NLB, name)).isEqualTo(Map.of("env", "test", io.multicloud.api.Tagged.MANAGED, "true"));
             assertThatThrownBy(() -> cloud.tags().list(ResourceKind.NLB, "no-such-nlb")).isInstanceOf(NotFoundException.class);
         } finally {
             cloud.nlbs().delete(name);

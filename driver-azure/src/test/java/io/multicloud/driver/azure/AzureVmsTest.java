@@ -171,7 +171,8 @@ class AzureVmsTest {
                 .tag(longKey, longValue).tag("multicloud:subgroup", "g1"));
         Vm found = azure.vms().get(vm.name());
         assertThat(found.tags()).containsEntry("multicloud:mci", "fleet-1").containsEntry("path/with?odd&chars", "x")
-                .containsEntry(longKey, longValue).containsEntry("multicloud:subgroup", "g1").hasSize(4);
+                .containsEntry(longKey, longValue).containsEntry("multicloud:subgroup", "g1")
+                .containsEntry(io.multicloud.api.Tagged.MANAGED, "true").hasSize(5);
         assertThat(azure.vms().listTagged("multicloud:mci", "fleet-1")).extracting(Vm::name).containsExactly("vm-t");
         assertThat(azure.vms().listTagged("path/with?odd&chars", null)).extracting(Vm::name).containsExactly("vm-t");
         assertThat(azure.tags().find("multicloud:mci", "fleet-1")).singleElement()

@@ -35,7 +35,7 @@ final class NeutronTags {
         return user;
     }
 
-    /** Tags a new resource: the user's tags, the library's own, and the managed marker. */
+    /** Tags a new resource: the caller's tags (the core's managed marker among them) and the driver's own. */
     void tagNew(Resource type, String id, ResourceKind kind, String name, Map<String, String> user, Map<String, String> own) {
         Map<String, String> all = new LinkedHashMap<>(withoutOwn(user));
         all.putAll(own);
@@ -58,7 +58,7 @@ final class NeutronTags {
 
     private void write(Resource type, String id, ResourceKind kind, String name, Map<String, String> all) {
         NeutronResourceTag tags = new NeutronResourceTag();
-        tags.setTags(new ArrayList<>(TagStrings.encodeWithMarker(all)));
+        tags.setTags(new ArrayList<>(TagStrings.encode(all)));
         ctx.errors().call(kind, name, () -> ctx.client().networking().resourceTags().replace(type, id, tags));
     }
 

@@ -44,7 +44,9 @@ final class OpenStackKeyPairs implements KeyPairService {
     @Override
     public KeyPair create(KeyPairRequest request) {
         String name = request.name();
-        if (!request.tags().isEmpty()) {
+        // Nova key pairs carry no tags: the library's own mark is dropped (such a key pair is deleted
+        // with forceDelete), any other tag is refused rather than lost.
+        if (request.tags().keySet().stream().anyMatch(k -> !k.equals(io.multicloud.api.Tagged.MANAGED))) {
             throw new InvalidRequestException(ErrorContext.of(ctx.config().name(), KIND, name), "tags",
                     "OpenStack key pairs cannot carry tags");
         }

@@ -189,7 +189,7 @@ final class OpenStackLoadBalancers implements NlbService {
     void untag(String name, Set<String> keys) {
         LoadBalancer lb = require(name);
         List<String> kept = new ArrayList<>(lb.tags() == null ? List.of() : lb.tags());
-        kept.removeIf(t -> !TagStrings.MANAGED.equals(t) && keys.stream().anyMatch(k -> TagStrings.hasKey(t, k)));
+        kept.removeIf(t -> keys.stream().anyMatch(k -> TagStrings.hasKey(t, k)));
         updateTags(name, lb, kept);
     }
 

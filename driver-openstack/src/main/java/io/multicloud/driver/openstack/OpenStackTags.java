@@ -130,12 +130,10 @@ final class OpenStackTags implements TagService {
             });
         }
         if (ctx.session().offers(ServiceType.NETWORK)) {
-            String filter = neutronFilter(key, value);
-            ctx.errors().call(ResourceKind.VPC, null, () -> ctx.client().networking().network()
-                            .list(Map.of("project_id", ctx.projectId(), "tags", filter)))
+            Map<String, String> filter = neutronFilter(key, value);
+            ctx.errors().call(ResourceKind.VPC, null, () -> ctx.client().networking().network().list(filter))
                     .forEach(n -> addIfCarries(out, Resource.NETWORK, ResourceKind.VPC, n.getName(), n.getId(), key, value));
-            ctx.errors().call(ResourceKind.SECURITY_GROUP, null, () -> ctx.client().networking().securitygroup()
-                            .list(Map.of("project_id", ctx.projectId(), "tags", filter)))
+            ctx.errors().call(ResourceKind.SECURITY_GROUP, null, () -> ctx.client().networking().securitygroup().list(filter))
                     .forEach(g -> addIfCarries(out, Resource.SECURITY_GROUP, ResourceKind.SECURITY_GROUP, g.getName(), g.getId(), key, value));
             // openstack4j's subnet listing takes no filters: the project's subnets are read one by one.
             projectSubnets().forEach(s -> addIfCarries(out, Resource.SUBNET, ResourceKind.SUBNET, s.getName(), s.getId(), key, value));
@@ -161,13 +159,15 @@ final class OpenStackTags implements TagService {
     }
 
     /**
-     * Neutron's {@code tags} filter for the search: the exact string tag when the value is known
-     * (and holds no comma, Neutron's list separator), else the managed marker, which every
-     * resource tagged through this library carries ({@link NeutronTags} writes it).
+     * Neutron's filter for the search: the project, and the exact string tag when the value is
+     * known (and holds no comma, Neutron's list separator). A search by key alone reads the
+     * project's resources (Neutron cannot match a tag by its key), so that resources this library
+     * did not make are found too.
      */
-    private static String neutronFilter(String key, String value) {
+    private Map<String, String> neutronFilter(String key, String value) {
         String exact = value == null ? null : TagStrings.encode(key, value);
-        return exact != null && !exact.contains(",") ? exact : TagStrings.MANAGED;
+        return exact != null && !exact.contains(",") ? Map.of("project_id", ctx.projectId(), "tags", exact)
+                : Map.of("project_id", ctx.projectId());
     }
 
     private void addIfCarries(List<TaggedResource> out, Resource type, ResourceKind kind, String name, String id,

@@ -69,7 +69,7 @@ final class TagStrings {
     }
 
     /** The driver's own keys: kept out of the record's tags. */
-    private static final java.util.Set<String> OWN = java.util.Set.of(MANAGED_KEY, OpenStackVms.IMAGE_KEY,
+    private static final java.util.Set<String> OWN = java.util.Set.of(OpenStackVms.IMAGE_KEY,
             OpenStackVms.LOGIN_USER_KEY, OpenStackLoadBalancers.VM_PORT_TAG, OpenStackLoadBalancers.CHECK_PORT_TAG,
             OpenStackMyImages.SOURCE_VM, OpenStackMyImages.TAG_KEYS, OpenStackNetworks.CIDR_TAG, OpenStackNetworks.ZONE_TAG,
             OpenStackSecurityGroups.VPC_TAG);

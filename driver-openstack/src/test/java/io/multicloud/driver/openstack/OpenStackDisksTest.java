@@ -61,7 +61,7 @@ class OpenStackDisksTest {
         Disk ready = cloud.disks().waitUntil("data-1", d -> d.status() == DiskStatus.AVAILABLE, WAIT);
 
         assertThat(ready).isEqualTo(new Disk("data-1", created.id(), FakeCinder.ZONE, 10, "ssd", DiskStatus.AVAILABLE,
-                null, Map.of()));
+                null, Map.of("multicloud:managed", "true")));
         assertThat(cloud.disks().get("data-1")).isEqualTo(ready);
         createAvailable(DiskRequest.named("data-0").sizeGB(1));
         assertThat(cloud.disks().list()).extracting(Disk::name).containsExactly("data-0", "data-1");
@@ -69,10 +69,10 @@ class OpenStackDisksTest {
     }
 
     @Test
-    void tagsRoundTripAsVolumeMetadataAndTheManagedMarkerIsHidden() {
+    void tagsRoundTripAsVolumeMetadataWithTheManagedMarker() {
         createAvailable(DiskRequest.named("tagged").sizeGB(1).tag("env", "dev").tag("team", "ml"));
 
-        assertThat(cloud.disks().get("tagged").tags()).isEqualTo(Map.of("env", "dev", "team", "ml"));
+        assertThat(cloud.disks().get("tagged").tags()).isEqualTo(Map.of("env", "dev", "team", "ml", "multicloud:managed", "true"));
         assertThat(cinder.metadataOf("tagged"))
                 .isEqualTo(Map.of("env", "dev", "team", "ml", "multicloud:managed", "true"));
     }
@@ -83,7 +83,8 @@ class OpenStackDisksTest {
         createAvailable(DiskRequest.named("other").sizeGB(1));
 
         cloud.tags().add(ResourceKind.DISK, "tag-me", Map.of("team", "ml"));
-        assertThat(cloud.tags().list(ResourceKind.DISK, "tag-me")).containsOnly(Map.entry("env", "dev"), Map.entry("team", "ml"));
+        assertThat(cloud.tags().list(ResourceKind.DISK, "tag-me")).containsOnly(Map.entry("env", "dev"), Map.entry("team", "ml"),
+                Map.entry("multicloud:managed", "true"));
         assertThat(cinder.metadataOf("tag-me")).containsEntry("multicloud:managed", "true");
         assertThat(cloud.tags().find("team", "ml")).singleElement().satisfies(found -> {
             assertThat(found.kind()).isEqualTo(ResourceKind.DISK);
@@ -91,7 +92,8 @@ class OpenStackDisksTest {
         });
 
         cloud.tags().remove(ResourceKind.DISK, "tag-me", "env");
-        assertThat(cloud.tags().list(ResourceKind.DISK, "tag-me")).containsOnly(Map.entry("team", "ml"));
+        assertThat(cloud.tags().list(ResourceKind.DISK, "tag-me")).containsOnly(Map.entry("team", "ml"),
+                Map.entry("multicloud:managed", "true"));
         assertThat(cinder.metadataOf("tag-me")).as("the library's marker survives the user's edits")
                 .containsEntry("multicloud:managed", "true");
     }

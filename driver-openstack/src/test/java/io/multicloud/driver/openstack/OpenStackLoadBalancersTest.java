@@ -78,7 +78,7 @@ class OpenStackLoadBalancersTest {
         assertThat(nlb.vmGroup().port()).isEqualTo(8080);
         assertThat(nlb.vmGroup().vms()).containsExactlyInAnyOrder("vm-1", "vm-2");
         assertThat(nlb.healthChecker()).isEqualTo(HealthChecker.of(Protocol.TCP, 8080));
-        assertThat(nlb.tags()).isEqualTo(Map.of("env", "test"));
+        assertThat(nlb.tags()).isEqualTo(Map.of("env", "test", "multicloud:managed", "true"));
         assertThat(octavia.memberRows()).containsExactlyInAnyOrder("vm-1@10.0.1.11:8080", "vm-2@10.0.1.12:8080");
         JsonNode monitor = octavia.healthMonitors().getFirst();
         assertThat(monitor.get("type").asText()).isEqualTo("TCP");
@@ -103,7 +103,7 @@ class OpenStackLoadBalancersTest {
         assertThat(nlb.healthChecker()).isEqualTo(
                 new HealthChecker(Protocol.UDP, 5353, Duration.ofSeconds(4), Duration.ofSeconds(4), 2));
         assertThat(octavia.healthMonitors().getFirst().get("type").asText()).isEqualTo("UDP-CONNECT");
-        assertThat(nlb.tags()).isEmpty();
+        assertThat(nlb.tags()).as("the library's mark only").containsOnlyKeys("multicloud:managed");
     }
 
     @Test
@@ -208,20 +208,20 @@ class OpenStackLoadBalancersTest {
     }
 
     @Test
-    void tagsAreChangedAndFoundThroughTheTagServiceAndKeepTheManagedMarker() {
+    void tagsAreChangedAndFoundThroughTheTagServiceWithTheManagedMarkerAmongThem() {
         cloud.nlbs().create(web("vm-1").tag("env", "test").tag("team", "a"));
 
         cloud.tags().add(ResourceKind.NLB, "web", Map.of("env", "prod", "owner", "me"));
         cloud.tags().remove(ResourceKind.NLB, "web", "team");
 
-        assertThat(cloud.tags().list(ResourceKind.NLB, "web")).isEqualTo(Map.of("env", "prod", "owner", "me"));
-        assertThat(cloud.nlbs().get("web").tags()).isEqualTo(Map.of("env", "prod", "owner", "me"));
+        assertThat(cloud.tags().list(ResourceKind.NLB, "web")).isEqualTo(Map.of("env", "prod", "owner", "me", "multicloud:managed", "true"));
+        assertThat(cloud.nlbs().get("web").tags()).isEqualTo(Map.of("env", "prod", "owner", "me", "multicloud:managed", "true"));
         assertThat(cloud.tags().find("owner", "me")).singleElement().satisfies(found -> {
             assertThat(found.kind()).isEqualTo(ResourceKind.NLB);
             assertThat(found.name()).isEqualTo("web");
         });
         assertThat(octavia.loadBalancerTags("web")).contains(TagStrings.MANAGED);
-        assertThatThrownBy(() -> cloud.tags().remove(ResourceKind.NLB, "web", "multicloud:managed"))
-                .isInstanceOf(InvalidRequestException.class);
+        cloud.tags().remove(ResourceKind.NLB, "web", "multicloud:managed");
+        assertThat(cloud.nlbs().get("web").managed()).as("the mark can be taken off, as any tag").isFalse();
     }
 }

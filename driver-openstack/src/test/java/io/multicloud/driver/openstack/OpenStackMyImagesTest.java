@@ -59,12 +59,12 @@ class OpenStackMyImagesTest {
             assertThat(made.name()).isEqualTo(name);
             assertThat(made.sourceVm()).isEqualTo(vmName);
             assertThat(made.status()).isEqualTo(MyImageStatus.CREATING);
-            assertThat(made.tags()).isEqualTo(Map.of("env", "dev"));
+            assertThat(made.tags()).isEqualTo(Map.of("env", "dev", "multicloud:managed", "true"));
             assertThat(made.createdAt()).isNotNull();
             assertThat(cloud.myImages().list()).extracting(MyImage::name).contains(name);
             MyImage found = cloud.myImages().get(name);
             assertThat(found.id()).isEqualTo(made.id());
-            assertThat(found.tags()).isEqualTo(Map.of("env", "dev"));
+            assertThat(found.tags()).isEqualTo(Map.of("env", "dev", "multicloud:managed", "true"));
 
             Image glance = Direct.demo().client().imagesV2().get(made.id());
             assertThat(glance.getAdditionalPropertyValue("env")).isEqualTo("dev");

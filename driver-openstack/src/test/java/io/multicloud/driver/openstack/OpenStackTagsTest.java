@@ -86,7 +86,7 @@ class OpenStackTagsTest {
                     assertThat(cloud.tags().list(kind, target)).as(kind.label()).doesNotContainKey(key);
                 });
         // The tags a snapshot was made with stay beside the ones added later.
-        assertThat(cloud.tags().list(ResourceKind.MY_IMAGE, imageName)).isEqualTo(Map.of("env", "dev"));
+        assertThat(cloud.tags().list(ResourceKind.MY_IMAGE, imageName)).isEqualTo(Map.of("env", "dev", "multicloud:managed", "true"));
     }
 
     @Test
@@ -106,7 +106,7 @@ class OpenStackTagsTest {
             List<TaggedResource> xs = cloud.tags().find(key, "x");
             assertThat(xs).extracting(TaggedResource::kind)
                     .containsExactlyInAnyOrder(ResourceKind.VM, ResourceKind.SUBNET, ResourceKind.MY_IMAGE);
-            assertThat(xs).allSatisfy(t -> assertThat(t.tags()).containsEntry(key, "x").doesNotContainKey("multicloud:managed"));
+            assertThat(xs).allSatisfy(t -> assertThat(t.tags()).containsEntry(key, "x"));
             assertThat(cloud.tags().find(key, "y")).extracting(TaggedResource::kind)
                     .containsExactlyInAnyOrder(ResourceKind.VPC, ResourceKind.SECURITY_GROUP);
             assertThat(cloud.tags().find(key, "z")).isEmpty();
@@ -120,13 +120,13 @@ class OpenStackTagsTest {
     }
 
     @Test
-    void theManagedMarkerIsNeitherShownNorChangeable() {
+    void theManagedMarkerIsShownAndCanBeTakenOff() {
         Direct.demo().client().compute().servers().updateMetadata(server.serverId(), Map.of("multicloud:managed", "true"));
-        assertThat(cloud.tags().list(ResourceKind.VM, name)).doesNotContainKey("multicloud:managed");
-        assertThatThrownBy(() -> cloud.tags().remove(ResourceKind.VM, name, "multicloud:managed"))
-                .isInstanceOf(InvalidRequestException.class);
+        assertThat(cloud.tags().list(ResourceKind.VM, name)).containsEntry("multicloud:managed", "true");
+        cloud.tags().remove(ResourceKind.VM, name, "multicloud:managed");
         assertThat(Direct.demo().client().compute().servers().getMetadata(server.serverId()))
-                .containsEntry("multicloud:managed", "true");
+                .doesNotContainKey("multicloud:managed");
+        cloud.tags().add(ResourceKind.VM, name, Map.of("multicloud:managed", "true"));
     }
 
     @Test

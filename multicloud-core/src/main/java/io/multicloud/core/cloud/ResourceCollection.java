@@ -1,9 +1,12 @@
 package io.multicloud.core.cloud;
 
+import io.multicloud.api.ConflictException;
 import io.multicloud.api.CreateRequest;
 import io.multicloud.api.Named;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.Resources;
+import io.multicloud.api.Tagged;
+import io.multicloud.api.TaggedRequest;
 import io.multicloud.api.Validate;
 import io.multicloud.spi.ResourceService;
 import java.time.Duration;
@@ -25,20 +28,42 @@ class ResourceCollection<T extends Named, R extends CreateRequest, S extends Res
         super(context, kind, service);
     }
 
+    /** Creates the resource, marked as the library's ({@link Tagged#MANAGED}) where the request carries tags. */
     @Override
+    @SuppressWarnings("unchecked")
     public T create(R request) {
         Validate.required(kind.label() + " request", request);
         request.requireComplete();
-        return service().create(request);
+        R marked = request instanceof TaggedRequest<?> tagged ? (R) tagged.tag(Tagged.MANAGED, "true") : request;
+        return service().create(marked);
     }
 
     /** How long {@link #delete(String)} waits for a resource to be gone. */
     static final Duration DELETE_TIMEOUT = Duration.ofMinutes(30);
 
-    /** Asks the cloud to delete, then waits until the cloud no longer lists the resource. */
+    /**
+     * Refuses a resource the library did not make (one that carries tags, without
+     * {@link Tagged#MANAGED}), then deletes as {@link #forceDelete} does.
+     */
     @Override
     public void delete(String name) {
         Validate.notBlank(kind.label() + " name", name);
+        T found = find(name).orElseThrow(() -> notFound(name));
+        if (found instanceof Tagged tagged && !tagged.managed()) {
+            throw new ConflictException(context.error(kind, name), "was not made by this library (it has no "
+                    + Tagged.MANAGED + " tag): delete it with forceDelete(\"" + name + "\") if that is what you mean");
+        }
+        deleteAndWait(found.name());
+    }
+
+    /** Asks the cloud to delete, then waits until the cloud no longer lists the resource. */
+    @Override
+    public void forceDelete(String name) {
+        Validate.notBlank(kind.label() + " name", name);
+        deleteAndWait(find(name).map(Named::name).orElse(name));
+    }
+
+    private void deleteAndWait(String name) {
         service().delete(name);
         awaitGone(name, DELETE_TIMEOUT);
     }

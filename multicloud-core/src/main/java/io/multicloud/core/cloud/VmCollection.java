@@ -98,7 +98,7 @@ final class VmCollection extends ResourceCollection<Vm, VmRequest, VmService> im
     @Override
     public MyImage snapshot(String vm, String imageName) {
         context.require(Capability.MY_IMAGES);
-        return myImages.get().create(MyImageRequest.of(imageName, vm));
+        return myImages.get().create(MyImageRequest.of(imageName, vm).tag(io.multicloud.api.Tagged.MANAGED, "true"));
     }
 
     @Override

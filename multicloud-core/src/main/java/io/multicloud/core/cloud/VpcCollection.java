@@ -40,7 +40,7 @@ final class VpcCollection extends ResourceCollection<Vpc, VpcRequest, VpcService
                         wanted + " overlaps subnet '" + existing.name() + "' " + existing.cidr());
             }
         }
-        return service().addSubnet(vpcName, subnet);
+        return service().addSubnet(vpcName, subnet.tag(io.multicloud.api.Tagged.MANAGED, "true"));
     }
 
     @Override

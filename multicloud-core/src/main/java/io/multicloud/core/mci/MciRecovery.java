@@ -128,10 +128,10 @@ public final class MciRecovery {
     private static boolean deleteIfPresent(Cloud cloud, ResourceKind kind, String name) {
         try {
             switch (kind) {
-                case VM -> cloud.vms().delete(name);
-                case VPC -> cloud.vpcs().delete(name);
-                case SECURITY_GROUP -> cloud.securityGroups().delete(name);
-                case KEY_PAIR -> cloud.keyPairs().delete(name);
+                case VM -> cloud.vms().forceDelete(name);
+                case VPC -> cloud.vpcs().forceDelete(name);
+                case SECURITY_GROUP -> cloud.securityGroups().forceDelete(name);
+                case KEY_PAIR -> cloud.keyPairs().forceDelete(name);
                 default -> throw new IllegalStateException("the MCI journal holds no " + kind.label());
             }
             return true;

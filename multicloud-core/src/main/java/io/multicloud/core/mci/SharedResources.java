@@ -185,9 +185,9 @@ final class SharedResources {
                 // The security group and the key pair at once; the network last, after one more look.
                 Parallel.map(List.of(ResourceKind.SECURITY_GROUP, ResourceKind.KEY_PAIR), kind -> {
                     if (kind == ResourceKind.SECURITY_GROUP) {
-                        deleteIfPresent(cloud, kind, SECURITY_GROUP, progress, () -> cloud.securityGroups().delete(SECURITY_GROUP));
+                        deleteIfPresent(cloud, kind, SECURITY_GROUP, progress, () -> cloud.securityGroups().forceDelete(SECURITY_GROUP));
                     } else if (keyUnused) {
-                        deleteIfPresent(cloud, kind, key, progress, () -> cloud.keyPairs().delete(key));
+                        deleteIfPresent(cloud, kind, key, progress, () -> cloud.keyPairs().forceDelete(key));
                         keys.removePrivateKey(connection, key);
                     }
                     return null;
@@ -195,7 +195,7 @@ final class SharedResources {
                 if (networkInUse(cloud)) {
                     return;
                 }
-                deleteIfPresent(cloud, ResourceKind.VPC, VPC, progress, () -> cloud.vpcs().delete(VPC));
+                deleteIfPresent(cloud, ResourceKind.VPC, VPC, progress, () -> cloud.vpcs().forceDelete(VPC));
             } catch (ConflictException e) {
                 LOG.debug("shared resources of {} are in use again, kept: {}", connection, e.getMessage());
             }
@@ -249,7 +249,7 @@ final class SharedResources {
         if (!keys.hasPrivateKey(connection, key)) {
             LOG.info("the shared key pair {} of {} has no private key in the SSH store (its create answer was lost?): replaced",
                     key, connection);
-            deleteIfPresent(cloud, ResourceKind.KEY_PAIR, key, progress, () -> cloud.keyPairs().delete(key));
+            deleteIfPresent(cloud, ResourceKind.KEY_PAIR, key, progress, () -> cloud.keyPairs().forceDelete(key));
             ensure(cloud, ResourceKind.KEY_PAIR, key, progress, () -> cloud.keyPairs().find(key).map(k -> k.id()), create);
             if (!keys.hasPrivateKey(connection, key)) {
                 throw new ConflictException(io.multicloud.api.ErrorContext.of(connection, ResourceKind.KEY_PAIR, key),
