@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * (pay-as-you-go, ESSD system disks); a pool whose min is below its max scales automatically
  * between them ({@code auto_scaling}), and its desired size is {@code desired_size}. A node pool
  * needs a key pair or a login password: without a key pair the nodes get a random password that
- * is never kept or shown (log in through Kubernetes, or give a key pair).
+ * is never kept or shown (log in through Kubernetes, or give a key pair). CreateCluster takes no
+ * client token, so the driver tags the cluster with a token of its own ({@link AlibabaTags#CREATE_TOKEN})
+ * and, after a lost answer, adopts the cluster that carries it instead of making a second.
  *
  * <p>Status: {@code initial} → CREATING; {@code running} → ACTIVE; {@code updating},
  * {@code scaling}, {@code upgrading}, {@code waiting} → UPDATING; {@code deleting} → DELETING;
@@ -61,6 +63,7 @@ final class AlibabaClusters implements ClusterService {
     private static final ResourceKind KIND = ResourceKind.CLUSTER;
     private static final Pattern ID = Pattern.compile("c[0-9a-f]{32}");
     private static final long PAGE = 100;
+    private static final int CREATE_TRIES = 3;
     /** Pod and service blocks to pick from, the first pair that does not overlap the VPC's. */
     private static final List<String[]> BLOCKS = List.of(
             new String[]{"172.20.0.0/16", "172.21.0.0/20"},
@@ -274,13 +277,17 @@ final class AlibabaClusters implements ClusterService {
         if (!request.securityGroups().isEmpty()) {
             create.setSecurityGroupId(groups.require(request.securityGroups().getFirst()).id());
         }
-        Map<String, String> cloudTags = AlibabaTags.encode(request.tags(), AlibabaTags.CS);
-        if (!cloudTags.isEmpty()) {
-            List<com.aliyun.cs20151215.models.Tag> tags = new ArrayList<>();
-            cloudTags.forEach((k, v) -> tags.add(new com.aliyun.cs20151215.models.Tag().setKey(k).setValue(v)));
-            create.setTags(tags);
+        Map<String, String> cloudTags = new java.util.LinkedHashMap<>(AlibabaTags.encode(request.tags(), AlibabaTags.CS));
+        String token = java.util.UUID.randomUUID().toString();
+        cloudTags.put(AlibabaTags.CREATE_TOKEN, token);
+        if (cloudTags.size() > AlibabaTags.MAX_TAGS) {
+            throw new InvalidRequestException(ctx.error(KIND, name), "tags", "Alibaba Cloud keeps at most " + AlibabaTags.MAX_TAGS
+                    + " tags on a cluster and the driver takes one for its create token; these take " + cloudTags.size());
         }
-        String id = ctx.call(KIND, name, () -> cs().createCluster(create).getBody().getClusterId());
+        List<com.aliyun.cs20151215.models.Tag> tags = new ArrayList<>();
+        cloudTags.forEach((k, v) -> tags.add(new com.aliyun.cs20151215.models.Tag().setKey(k).setValue(v)));
+        create.setTags(tags);
+        String id = createOnce(name, token, create);
         if (!request.nodeGroups().isEmpty()) {
             // ACK adds node pools to a running cluster only.
             ctx.await(KIND, name, "running", RUNNING, () -> raw(id).filter(c -> {
@@ -295,6 +302,28 @@ final class AlibabaClusters implements ClusterService {
             }
         }
         return find(id).orElseThrow(() -> new NotFoundException(ctx.error(KIND, name), "the new cluster is not listed"));
+    }
+
+    /**
+     * CreateCluster, which takes no client token: after a transient failure (a lost answer) the
+     * cluster this call made is found by its name and the driver's token tag, else the call is
+     * tried again, up to {@value #CREATE_TRIES} times.
+     */
+    private String createOnce(String name, String token, com.aliyun.cs20151215.models.CreateClusterRequest create) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ctx.call(KIND, name, () -> cs().createCluster(create).getBody().getClusterId());
+            } catch (io.multicloud.api.TransientCloudException e) {
+                Optional<RawCluster> made = rawClusters(name).stream()
+                        .filter(c -> name.equals(c.name()) && token.equals(c.cloudTags().get(AlibabaTags.CREATE_TOKEN))).findFirst();
+                if (made.isPresent()) {
+                    return made.get().id();
+                }
+                if (attempt >= CREATE_TRIES) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The pod and service blocks: the connection's, else the first pair that does not overlap the VPC's. */

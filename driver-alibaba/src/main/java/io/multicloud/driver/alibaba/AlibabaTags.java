@@ -58,6 +58,8 @@ final class AlibabaTags {
      * with {@code mc~} cannot clash with a user's key: a user's key starting so is stored in pieces.
      */
     static final String NLB_VPC = PREFIX + "vpc";
+    /** The token of the create call that made a cluster (CreateCluster takes no client token). */
+    static final String CREATE_TOKEN = PREFIX + "token";
     /** Tags the driver writes for itself and hides from the user. */
     static final Set<String> OWN = Set.of(IMAGE, CLIENT_TOKEN, SOURCE_VM);
 

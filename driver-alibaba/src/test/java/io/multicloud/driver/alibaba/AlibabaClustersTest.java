@@ -100,6 +100,15 @@ class AlibabaClustersTest {
     }
 
     @Test
+    void aCreateWhoseAnswerIsLostAdoptsTheClusterItMadeByItsTokenTag() {
+        fake.loseAckAnswer("CreateCluster", 1);
+        Cluster k = cloud.clusters().create(ClusterRequest.named("k1").vpc("net").subnets("sn-a").tag("team", "a"));
+        assertThat(fake.calls("CreateCluster")).isEqualTo(1);
+        assertThat(cloud.clusters().list()).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo(k.id()));
+        assertThat(k.tags()).containsEntry("team", "a").doesNotContainKey("mc~token");
+    }
+
+    @Test
     void aNodePoolOnAClusterStillBeingMadeIsRefusedByAck() {
         Cluster k = cloud.clusters().create(ClusterRequest.named("k1").vpc("net").subnets("sn-a"));
         assertThat(k.status()).isEqualTo(ClusterStatus.CREATING);
