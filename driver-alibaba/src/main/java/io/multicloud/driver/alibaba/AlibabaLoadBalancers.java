@@ -263,7 +263,7 @@ final class AlibabaLoadBalancers implements NlbService {
                 .setLoadBalancerName(name).setLoadBalancerSpec(ctx.config().property(SPEC).orElse(DEFAULT_SPEC))
                 .setPayType("PayOnDemand").setClientToken(UUID.randomUUID().toString());
         if (intranet) {
-            String vswitch = members.isEmpty() ? firstSwitch(vpc) : members.getFirst().switchId();
+            String vswitch = members.isEmpty() ? firstSwitch(name, vpc) : members.getFirst().switchId();
             create.setAddressType("intranet").setVpcId(vpc.id()).setVSwitchId(vswitch);
         } else {
             create.setAddressType("internet").setInternetChargeType("paybytraffic");
@@ -315,11 +315,12 @@ final class AlibabaLoadBalancers implements NlbService {
         }
     }
 
-    private String firstSwitch(AlibabaNetworks.RawVpc vpc) {
+    private String firstSwitch(String name, AlibabaNetworks.RawVpc vpc) {
         List<AlibabaNetworks.RawSwitch> switches = networks.rawSwitches(vpc.id(), null);
         return switches.stream().filter(s -> s.zone().equals(ctx.defaultZone())).findFirst().or(() -> switches.stream().findFirst())
                 .map(AlibabaNetworks.RawSwitch::id)
-                .orElseThrow(() -> new InvalidRequestException(ctx.error(KIND, vpc.name()), "vpc", "an intranet load balancer needs a subnet in the VPC"));
+                .orElseThrow(() -> new InvalidRequestException(ctx.error(KIND, name), "vpc", "an intranet load balancer needs a subnet in VPC '"
+                        + AlibabaNames.of(vpc.name(), vpc.id()) + "'"));
     }
 
     /** The VMs' placements, each checked to lie in the VPC. */

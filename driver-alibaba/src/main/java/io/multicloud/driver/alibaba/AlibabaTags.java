@@ -223,7 +223,7 @@ final class AlibabaTags {
     static List<String> cloudKeys(Map<String, String> cloud, Set<String> userKeys) {
         List<String> out = new ArrayList<>();
         for (String k : userKeys) {
-            if (cloud.containsKey(k)) {
+            if (cloud.containsKey(k) && !k.startsWith(PREFIX)) { // a key starting mc~ is the driver's own, never the user's
                 out.add(k);
             }
             String pieceStart = PREFIX + hash(k) + "~";
