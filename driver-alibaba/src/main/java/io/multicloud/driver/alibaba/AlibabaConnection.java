@@ -13,10 +13,12 @@ import io.multicloud.api.Spec;
 import io.multicloud.api.Subnet;
 import io.multicloud.spi.AnyCallService;
 import io.multicloud.spi.CatalogService;
+import io.multicloud.spi.ClusterService;
 import io.multicloud.spi.DiskService;
 import io.multicloud.spi.DriverConnection;
 import io.multicloud.spi.KeyPairService;
 import io.multicloud.spi.MyImageService;
+import io.multicloud.spi.NlbService;
 import io.multicloud.spi.SecurityGroupService;
 import io.multicloud.spi.TagService;
 import io.multicloud.spi.VmService;
@@ -37,11 +39,11 @@ import java.util.function.Function;
  * {@code com.aliyun.slb20140515.Client}, {@code com.aliyun.cs20151215.Client}.
  */
 final class AlibabaConnection implements DriverConnection {
-    /** What this driver offers (load balancers and ACK clusters are not done yet). */
+    /** What this driver offers. */
     static final Set<Capability> SUPPORTED = EnumSet.of(Capability.REGIONS, Capability.IMAGES, Capability.SPECS,
             Capability.PRICES, Capability.VPCS, Capability.SECURITY_GROUPS, Capability.KEY_PAIRS, Capability.KEY_PAIR_IMPORT,
             Capability.VMS, Capability.VM_SUSPEND, Capability.DISKS, Capability.DISK_RESIZE, Capability.MY_IMAGES,
-            Capability.TAGS, Capability.ANY_CALL);
+            Capability.NLBS, Capability.CLUSTERS, Capability.TAGS, Capability.ANY_CALL);
 
     private final AlibabaClients clients;
     private final AlibabaRegions regions;
@@ -54,6 +56,8 @@ final class AlibabaConnection implements DriverConnection {
     private final AlibabaVms vms;
     private final AlibabaDisks disks;
     private final AlibabaMyImages myImages;
+    private final AlibabaLoadBalancers loadBalancers;
+    private final AlibabaClusters clusters;
     private final AlibabaTagService tags;
     private final AlibabaAnyCall anyCall;
 
@@ -71,6 +75,8 @@ final class AlibabaConnection implements DriverConnection {
         this.vms = new AlibabaVms(ctx, networks, securityGroups, images);
         this.disks = new AlibabaDisks(ctx, zones, vms);
         this.myImages = new AlibabaMyImages(ctx, images, vms);
+        this.loadBalancers = new AlibabaLoadBalancers(ctx, networks, vms);
+        this.clusters = new AlibabaClusters(ctx, networks, securityGroups, images);
         this.anyCall = new AlibabaAnyCall(ctx, zones, vms);
         Map<ResourceKind, CatalogService<? extends Named>> services = new HashMap<>();
         services.put(ResourceKind.VM, vms);
@@ -80,6 +86,8 @@ final class AlibabaConnection implements DriverConnection {
         services.put(ResourceKind.MY_IMAGE, myImages);
         services.put(ResourceKind.VPC, networks);
         services.put(ResourceKind.SUBNET, new SubnetsByName(networks));
+        services.put(ResourceKind.NLB, loadBalancers);
+        services.put(ResourceKind.CLUSTER, clusters);
         Map<ResourceKind, Function<Set<String>, Map<String, String>>> namers = new HashMap<>();
         namers.put(ResourceKind.VM, vms::namesOf);
         namers.put(ResourceKind.VPC, ids -> networks.vpcNames());
@@ -87,6 +95,8 @@ final class AlibabaConnection implements DriverConnection {
         namers.put(ResourceKind.SECURITY_GROUP, ids -> securityGroups.names());
         namers.put(ResourceKind.DISK, ids -> byId(disks.list()));
         namers.put(ResourceKind.MY_IMAGE, ids -> byId(myImages.list()));
+        namers.put(ResourceKind.NLB, ids -> loadBalancers.names());
+        namers.put(ResourceKind.CLUSTER, clusters::names);
         this.tags = new AlibabaTagService(ctx, services, namers);
     }
 
@@ -157,6 +167,16 @@ final class AlibabaConnection implements DriverConnection {
     @Override
     public MyImageService myImages() {
         return myImages;
+    }
+
+    @Override
+    public NlbService nlbs() {
+        return loadBalancers;
+    }
+
+    @Override
+    public ClusterService clusters() {
+        return clusters;
     }
 
     @Override

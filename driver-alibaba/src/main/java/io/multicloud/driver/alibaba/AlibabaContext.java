@@ -84,18 +84,25 @@ record AlibabaContext(ConnectionConfig config, AlibabaClients clients, AlibabaEr
 
     /**
      * Polls until {@code probe} gives a value (a state the cloud reaches by itself after a create),
-     * pausing 20 ms, then twice as long each time up to 2 s; a timeout is {@link CloudTimeoutException}.
+     * pausing 20 ms, then twice as long each time up to 2 s (the property {@value AlibabaDriver#POLL_MAX_MS});
+     * a timeout is {@link CloudTimeoutException}.
      */
     <T> T await(ResourceKind kind, String name, String what, Supplier<Optional<T>> probe) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        long pause = 20;
+        return await(kind, name, what, WAIT, probe);
+    }
+
+    /** As {@link #await(ResourceKind, String, String, Supplier)}, waiting at most {@code wait}. */
+    <T> T await(ResourceKind kind, String name, String what, Duration wait, Supplier<Optional<T>> probe) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long longest = config.property(AlibabaDriver.POLL_MAX_MS).map(Long::parseLong).orElse(2000L);
+        long pause = Math.min(20, longest);
         while (true) {
             Optional<T> value = probe.get();
             if (value.isPresent()) {
                 return value.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new CloudTimeoutException(error(kind, name), "still not " + what + " after " + WAIT);
+                throw new CloudTimeoutException(error(kind, name), "still not " + what + " after " + wait);
             }
             try {
                 Thread.sleep(pause);
@@ -103,7 +110,7 @@ record AlibabaContext(ConnectionConfig config, AlibabaClients clients, AlibabaEr
                 Thread.currentThread().interrupt();
                 throw new CloudException(error(kind, name), "interrupted while waiting until " + what, e);
             }
-            pause = Math.min(pause * 2, 2000);
+            pause = Math.min(pause * 2, longest);
         }
     }
 }

@@ -15,7 +15,10 @@ import java.util.Set;
  * (environment {@code ALIBABA_CLOUD_ACCESS_KEY_ID}/{@code _SECRET}, the profile file
  * {@code ~/.alibabacloud/credentials}, the instance's RAM role); properties {@code endpoint} (one
  * endpoint for ECS, VPC, SLB and ACK, {@code host:port} or a URL, for emulators and fakes),
- * {@code protocol} ({@code https}, the default, or {@code http}).
+ * {@code protocol} ({@code https}, the default, or {@code http}), {@code poll_max_ms} (the longest pause
+ * between polls while waiting, default 2000), {@code nlb_address_type} ({@code internet}, the
+ * default, or {@code intranet}), {@code slb_spec}, {@code ack_cluster_spec}, {@code ack_pod_cidr},
+ * {@code ack_service_cidr}.
  */
 public final class AlibabaDriver implements Driver {
     /** Credential key of the access key id. */
@@ -28,6 +31,8 @@ public final class AlibabaDriver implements Driver {
     public static final String ENDPOINT = "endpoint";
     /** Property: {@code https} (the default) or {@code http}. */
     public static final String PROTOCOL = "protocol";
+    /** Property: the longest pause in milliseconds between polls of a state the cloud reaches by itself (default 2000). */
+    public static final String POLL_MAX_MS = "poll_max_ms";
 
     /** The public regions (those with a regional ECS endpoint), as strings so that no SDK class is loaded to know them. */
     static final Set<String> REGIONS = Set.of(

@@ -19,9 +19,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Maps Alibaba Cloud's error codes onto the common hierarchy, as a table from code to exception.
- * Codes not in the table fall back on their shape ({@code *.NotFound}, {@code *.Duplicate},
- * {@code QuotaExceed*}, {@code DependencyViolation*}, {@code IncorrectXStatus}) and then on the
+ * Maps Alibaba Cloud's error codes onto the common hierarchy, as a table from code to exception:
+ * ECS's and VPC's, SLB's (its quota, stock, "processing" and delete-protection codes) and ACK's
+ * ({@code ErrorClusterNotFound}, {@code ErrorClusterState}, {@code ErrorCheckAcl}, ...; ACK
+ * answers {@code code}/{@code message} in lower case, the RPC products {@code Code}/{@code Message}).
+ * Codes not in the table fall back on their shape ({@code *.NotFound}, {@code *NotExist}, {@code *.Duplicate},
+ * {@code QuotaExceed*}, {@code QuotaLimitExceeds*}, {@code DependencyViolation*}, {@code IncorrectXStatus}) and then on the
  * HTTP status (5xx transient, 401/403 authentication, 404 not found, 409 conflict, 400 invalid).
  * Quota errors are region-wide unless the code says otherwise, stockouts zone-wide. The message
  * of an exception holds the connection, the kind, the name and Alibaba's code and message, never
@@ -57,6 +60,10 @@ final class AlibabaErrors {
             Map.entry("InvalidLoadBalancerId.NotFound", NotFoundException::new),
             Map.entry("ErrorClusterNotFound", NotFoundException::new),
             Map.entry("ErrorNodePoolNotFound", NotFoundException::new),
+            Map.entry("ResourceNotExist", NotFoundException::new),
+            Map.entry("VSwitchNotExist", NotFoundException::new),
+            Map.entry("ResourceNotFound.Listener", NotFoundException::new),
+            Map.entry("InvalidParameter.ListenerPortConflict", AlreadyExistsException::new),
             Map.entry("InvalidKeyPairName.Duplicate", AlreadyExistsException::new),
             Map.entry("InvalidImageName.Duplicated", AlreadyExistsException::new),
             Map.entry("InvalidPermission.Duplicate", AlreadyExistsException::new),
@@ -67,6 +74,17 @@ final class AlibabaErrors {
             Map.entry("QuotaExceeded.EIP", quota(ErrorScope.REGION)),
             Map.entry("QuotaExceeded", quota(ErrorScope.REGION)),
             Map.entry("OperationDenied.QuotaExceed", quota(ErrorScope.REGION)),
+            Map.entry("OperationForbidden.QuotaLimit", quota(ErrorScope.REGION)),
+            Map.entry("OverQuota", quota(ErrorScope.REGION)),
+            Map.entry("QuotaLimitExceeds", quota(ErrorScope.REGION)),
+            Map.entry("QuotaExceeded.Cluster", quota(ErrorScope.REGION)),
+            Map.entry("QuotaExceeded.Node", quota(ErrorScope.REGION)),
+            Map.entry("InsufficientBalance", quota(ErrorScope.CLOUD)),
+            Map.entry("PayInsufficientBalance", quota(ErrorScope.CLOUD)),
+            Map.entry("OperationFailed.RegionResourceLimit", capacity(ErrorScope.REGION)),
+            Map.entry("OperationFailed.ZoneResourceLimit", capacity(ErrorScope.ZONE)),
+            Map.entry("VSwitchAvailableIpNotExist", capacity(ErrorScope.ZONE)),
+            Map.entry("SubnetIpExhaust", capacity(ErrorScope.ZONE)),
             Map.entry("OperationDenied.NoStock", capacity(ErrorScope.ZONE)),
             Map.entry("Zone.NotOnSale", capacity(ErrorScope.ZONE)),
             Map.entry("InvalidResourceType.NotSupported", capacity(ErrorScope.ZONE)),
@@ -79,6 +97,14 @@ final class AlibabaErrors {
             Map.entry("InternalError", TransientCloudException::new),
             Map.entry("UnknownError", TransientCloudException::new),
             Map.entry("IdempotentProcessing", TransientCloudException::new),
+            Map.entry("SystemBusy", TransientCloudException::new),
+            Map.entry("VpcSystemBusy", TransientCloudException::new),
+            Map.entry("OperationBusy", TransientCloudException::new),
+            Map.entry("LocationServiceTimeout", TransientCloudException::new),
+            Map.entry("OperationFailed.TokenIsProcessing", TransientCloudException::new),
+            Map.entry("BackendServerProcessing", TransientCloudException::new),
+            Map.entry("ListenerProcessing", TransientCloudException::new),
+            Map.entry("Operation.Deny", TransientCloudException::new),
             Map.entry("InvalidAccessKeyId.NotFound", AuthenticationFailedException::new),
             Map.entry("InvalidAccessKeyId", AuthenticationFailedException::new),
             Map.entry("InvalidAccessKeyId.Inactive", AuthenticationFailedException::new),
@@ -88,6 +114,7 @@ final class AlibabaErrors {
             Map.entry("Forbidden.RAM", AuthenticationFailedException::new),
             Map.entry("Forbidden", AuthenticationFailedException::new),
             Map.entry("NoPermission", AuthenticationFailedException::new),
+            Map.entry("ErrorCheckAcl", AuthenticationFailedException::new),
             Map.entry("IncorrectInstanceStatus", ConflictException::new),
             Map.entry("IncorrectDiskStatus", ConflictException::new),
             Map.entry("IncorrectVpcStatus", ConflictException::new),
@@ -96,7 +123,10 @@ final class AlibabaErrors {
             Map.entry("InvalidOperation.ResourceManagedByCloudProduct", ConflictException::new),
             Map.entry("OperationConflict", ConflictException::new),
             Map.entry("IdempotentParameterMismatch", ConflictException::new),
-            Map.entry("ErrorQueryCluster", ConflictException::new));
+            Map.entry("ErrorQueryCluster", ConflictException::new),
+            Map.entry("ErrorClusterState", ConflictException::new),
+            Map.entry("DependencyResourceExist", ConflictException::new),
+            Map.entry("OperationDenied.DeleteProtectionIsOn", ConflictException::new));
 
     private final String connection;
 
@@ -131,7 +161,8 @@ final class AlibabaErrors {
     /** The common exception for an error Alibaba answered. */
     CloudException map(com.aliyun.tea.TeaException e, ResourceKind kind, String name) {
         String code = e.getCode();
-        Object rawMessage = e.getData() == null ? null : e.getData().get("Message");
+        // RPC products answer Message, ACK's REST API message.
+        Object rawMessage = e.getData() == null ? null : e.getData().getOrDefault("Message", e.getData().get("message"));
         String message = rawMessage == null ? e.getMessage() : String.valueOf(rawMessage);
         int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
         ErrorContext context = ErrorContext.of(connection, kind, name).provider(code, message);
@@ -158,7 +189,7 @@ final class AlibabaErrors {
                     || code.endsWith(".AlreadyExists")) {
                 return AlreadyExistsException::new;
             }
-            if (code.startsWith("QuotaExceed")) {
+            if (code.startsWith("QuotaExceed") || code.startsWith("QuotaLimitExceeds")) {
                 return quota(ErrorScope.REGION);
             }
             if (code.startsWith("DependencyViolation") || code.startsWith("IncorrectStatus")

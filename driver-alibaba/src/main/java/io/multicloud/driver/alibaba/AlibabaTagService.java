@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Tags on VMs, disks, security groups, key pairs and images (ECS) and on VPCs and subnets (VPC),
- * through {@link AlibabaTags}' reversible encoding. {@link #find(String, String)} asks each kind's
- * ListTagResources with the tag as a server-side filter, then reads the matches' whole tags to
- * decode and check them. Load balancers and clusters are not taggable through this service.
+ * Tags on VMs, disks, security groups, key pairs and images (ECS), on VPCs and subnets (VPC), on
+ * load balancers (SLB) and on ACK clusters (CS), through {@link AlibabaTags}' reversible encoding
+ * by each product's rules. {@link #find(String, String)} asks each kind's ListTagResources with
+ * the tag as a server-side filter, then reads the matches' whole tags to decode and check them.
  */
 final class AlibabaTagService implements TagService {
     private final AlibabaContext ctx;
@@ -41,15 +41,20 @@ final class AlibabaTagService implements TagService {
     private Named require(ResourceKind kind, String name) {
         if (!AlibabaTagApi.PLACES.containsKey(kind) || !services.containsKey(kind)) {
             throw new InvalidRequestException(ctx.error(kind, name), "kind", "Alibaba Cloud resources of kind " + kind.label()
-                    + " are not taggable here; taggable: VM, disk, security group, key pair, my-image, VPC, subnet");
+                    + " are not taggable here; taggable: VM, disk, security group, key pair, my-image, VPC, subnet, NLB, cluster");
         }
         return services.get(kind).find(name).orElseThrow(() -> new NotFoundException(ctx.error(kind, name), "no " + kind.label() + " of this name"));
+    }
+
+    /** The user's tags in a resource's cloud tags (without ACK's own tag on its clusters). */
+    private static Map<String, String> userTags(ResourceKind kind, String id, Map<String, String> cloud) {
+        return kind == ResourceKind.CLUSTER ? AlibabaClusters.userTags(cloud, id) : AlibabaTags.decode(cloud);
     }
 
     @Override
     public Map<String, String> list(ResourceKind kind, String name) {
         Named resource = require(kind, name);
-        return AlibabaTags.decode(api.cloudTags(kind, name, resource.id()));
+        return userTags(kind, resource.id(), api.cloudTags(kind, name, resource.id()));
     }
 
     @Override
@@ -66,9 +71,9 @@ final class AlibabaTagService implements TagService {
 
     @Override
     public List<TaggedResource> find(String key, String value) {
-        AlibabaTags.Filter filter = AlibabaTags.filter(key, value);
         List<TaggedResource> out = new ArrayList<>();
         for (ResourceKind kind : AlibabaTagApi.PLACES.keySet().stream().sorted().toList()) {
+            AlibabaTags.Filter filter = AlibabaTags.filter(key, value, AlibabaTagApi.rules(kind));
             Set<String> ids = new LinkedHashSet<>();
             api.list(kind, null, null, filter.key(), filter.value()).forEach(e -> ids.add(e.resourceId()));
             if (ids.isEmpty()) {
@@ -82,7 +87,7 @@ final class AlibabaTagService implements TagService {
             }
             Map<String, String> names = namers.getOrDefault(kind, x -> Map.of()).apply(ids);
             tags.forEach((id, cloud) -> {
-                Map<String, String> user = AlibabaTags.decode(cloud);
+                Map<String, String> user = userTags(kind, id, cloud);
                 if (filter.check().test(user)) {
                     out.add(new TaggedResource(kind, names.getOrDefault(id, id), id, user));
                 }

@@ -35,6 +35,11 @@ import java.util.regex.Pattern;
  * </ul>
  * Keys and values that start with {@code mc~} are stored in pieces too, so reading back is exact.
  * The driver's own tags ({@link #OWN}) are kept out of the user's tags.
+ *
+ * <p>The products differ in their rules ({@link Rules}): ECS and VPC take keys of 128 characters
+ * and refuse only {@code acs:} at the start of a value; SLB and ACK take keys of 64 characters and
+ * refuse {@code aliyun} at the start of a value too; ACK's TagResources takes no empty value. The
+ * pieces fit every product's rules, and reading back is the same for all.
  */
 final class AlibabaTags {
     static final String PREFIX = "mc~";
@@ -48,22 +53,62 @@ final class AlibabaTags {
     static final String CLIENT_TOKEN = "multicloud:client-token";
     /** The VM an image was made from (ECS does not keep it). */
     static final String SOURCE_VM = "multicloud:source-vm";
+    /**
+     * The VPC of an internet load balancer (SLB keeps none for it). Keys of the driver that start
+     * with {@code mc~} cannot clash with a user's key: a user's key starting so is stored in pieces.
+     */
+    static final String NLB_VPC = PREFIX + "vpc";
+    /** The token of the create call that made a cluster (CreateCluster takes no client token). */
+    static final String CREATE_TOKEN = PREFIX + "token";
     /** Tags the driver writes for itself and hides from the user. */
     static final Set<String> OWN = Set.of(IMAGE, CLIENT_TOKEN, SOURCE_VM);
+
+    /**
+     * A product's tag rules.
+     *
+     * @param keyMax the longest key
+     * @param valueMayStartWithAliyun whether a value may start with {@code aliyun}
+     * @param valueMayBeEmpty whether a value may be empty
+     */
+    record Rules(int keyMax, boolean valueMayStartWithAliyun, boolean valueMayBeEmpty) {
+        boolean keySafe(String k) {
+            String lower = k.toLowerCase(Locale.ROOT);
+            return !k.isEmpty() && k.length() <= keyMax && !lower.startsWith("aliyun") && !lower.startsWith("acs:")
+                    && !hasUrl(lower) && !k.startsWith(PREFIX);
+        }
+
+        boolean valueSafe(String v) {
+            String lower = v.toLowerCase(Locale.ROOT);
+            return v.length() <= MAX_LENGTH && !lower.startsWith("acs:") && !hasUrl(lower) && !v.startsWith(PREFIX)
+                    && (valueMayStartWithAliyun || !lower.startsWith("aliyun")) && (valueMayBeEmpty || !v.isEmpty());
+        }
+    }
+
+    /** ECS and VPC. */
+    static final Rules ECS = new Rules(MAX_LENGTH, true, true);
+    /** SLB (keys of 64 characters; no value starting with aliyun). */
+    static final Rules SLB = new Rules(64, false, true);
+    /** ACK (as SLB, and TagResources takes no empty value). */
+    static final Rules CS = new Rules(64, false, false);
 
     private AlibabaTags() {
     }
 
-    /** The cloud tags that store these user tags (and the driver's own). */
+    /** The cloud tags that store these user tags (and the driver's own), by ECS's and VPC's rules. */
     static Map<String, String> encode(Map<String, String> tags) {
+        return encode(tags, ECS);
+    }
+
+    /** The cloud tags that store these user tags (and the driver's own), by a product's rules. */
+    static Map<String, String> encode(Map<String, String> tags, Rules rules) {
         Map<String, String> out = new LinkedHashMap<>();
         new TreeMap<>(tags).forEach((k, v) -> {
-            if (keySafe(k) && valueSafe(v)) {
+            if (rules.keySafe(k) && rules.valueSafe(v)) {
                 out.put(k, v);
                 return;
             }
             String payload;
-            if (keySafe(k)) {
+            if (rules.keySafe(k)) {
                 out.put(k, PREFIX);
                 payload = escape(v);
             } else {
@@ -100,8 +145,8 @@ final class AlibabaTags {
             }
         });
         cloud.forEach((k, v) -> {
-            if (PIECE_KEY.matcher(k).matches()) {
-                return;
+            if (k.startsWith(PREFIX)) {
+                return; // a piece, or one of the driver's own keys such as NLB_VPC: never a user's key, which would be in pieces
             }
             if (PREFIX.equals(v)) {
                 TreeMap<Integer, String> mine = pieces.remove(hash(k));
@@ -128,25 +173,19 @@ final class AlibabaTags {
     }
 
     static Filter filter(String key, String value) {
+        return filter(key, value, ECS);
+    }
+
+    /** The filter by a product's rules (an empty value is checked on the client: no product filters on one). */
+    static Filter filter(String key, String value, Rules rules) {
         Predicate<Map<String, String>> check = user -> user.containsKey(key) && (value == null || value.equals(user.get(key)));
-        if (keySafe(key)) {
-            if (value == null) {
+        if (rules.keySafe(key)) {
+            if (value == null || value.isEmpty()) {
                 return new Filter(key, null, check);
             }
-            return new Filter(key, valueSafe(value) ? value : PREFIX, check);
+            return new Filter(key, rules.valueSafe(value) ? value : PREFIX, check);
         }
         return new Filter(PREFIX + hash(key) + "~0", null, check);
-    }
-
-    static boolean keySafe(String k) {
-        String lower = k.toLowerCase(Locale.ROOT);
-        return !k.isEmpty() && k.length() <= MAX_LENGTH && !lower.startsWith("aliyun") && !lower.startsWith("acs:")
-                && !hasUrl(lower) && !k.startsWith(PREFIX);
-    }
-
-    static boolean valueSafe(String v) {
-        String lower = v.toLowerCase(Locale.ROOT);
-        return v.length() <= MAX_LENGTH && !lower.startsWith("acs:") && !hasUrl(lower) && !v.startsWith(PREFIX);
     }
 
     private static boolean hasUrl(String lower) {
@@ -184,7 +223,7 @@ final class AlibabaTags {
     static List<String> cloudKeys(Map<String, String> cloud, Set<String> userKeys) {
         List<String> out = new ArrayList<>();
         for (String k : userKeys) {
-            if (cloud.containsKey(k)) {
+            if (cloud.containsKey(k) && !k.startsWith(PREFIX)) { // a key starting mc~ is the driver's own, never the user's
                 out.add(k);
             }
             String pieceStart = PREFIX + hash(k) + "~";

@@ -152,6 +152,17 @@ final class AlibabaVms implements VmService {
         return describe(nameOrId, null, null).stream().filter(i -> nameOrId.equals(i.getInstanceName())).findFirst();
     }
 
+    /** Where an instance lies, for the load balancers: its id, VPC and VSwitch. */
+    record Placement(String id, String vpcId, String switchId) {
+    }
+
+    /** The placement of the instance of this name (or id); NotFound when there is none. */
+    Placement placement(String nameOrId) {
+        var i = raw(nameOrId).orElseThrow(() -> new NotFoundException(ctx.error(KIND, nameOrId), "no instance of this name"));
+        var vpc = i.getVpcAttributes();
+        return new Placement(i.getInstanceId(), vpc == null ? null : vpc.getVpcId(), vpc == null ? null : vpc.getVSwitchId());
+    }
+
     private String requireId(String name) {
         return raw(name).map(i -> i.getInstanceId())
                 .orElseThrow(() -> new NotFoundException(ctx.error(KIND, name), "no instance of this name"));

@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * A stateful fake of Alibaba Cloud's ECS and VPC APIs on 127.0.0.1, built on the test kit's
+ * A stateful fake of Alibaba Cloud's ECS, VPC, SLB and ACK (CS) APIs on 127.0.0.1, built on the test kit's
  * fake-server core and on Alibaba's own OpenAPI metadata (see {@link ApiSpec}, read from
  * {@code shared/cloud-specs/alibaba}). The SDK reaches it with its endpoint override over HTTP.
  *
@@ -29,7 +29,10 @@ import java.util.function.Function;
  * header (signature V3, the tea SDK's default) or the {@code Action} parameter (signature V2),
  * the product is told by the API version. One route serves them and dispatches on the action;
  * every answer is checked against the action's response schema ({@link ApiSpec#check}), and a
- * parameter the action does not declare is refused. The fake's own call log counts each action
+ * parameter the action does not declare is refused. ACK's API is REST-style (ROA): its routes are
+ * made from the metadata's paths and methods, one per operation ({@code cs.<Action>}); an answer
+ * is checked against the schema of the operation the path and method matched, and a query
+ * parameter or body field the operation does not declare is refused. The fake's own call log counts each action
  * ({@link #calls(String)}); faults ({@link #refuse}, {@link #loseAnswer}) are the core's, keyed
  * by action. Lists come in pages of 3 (NextToken or PageNumber). Changes over time (an instance
  * booting, a VPC becoming Available) move with the requests served ({@link FakeClock#byRequests()}).
@@ -48,6 +51,8 @@ public final class AlibabaFake implements AutoCloseable {
     private final ApiSpec spec = ApiSpec.get();
     final EcsFake ecs;
     final VpcFake vpc;
+    final SlbFake slb;
+    final CsFake cs;
     private final List<String> actions = Collections.synchronizedList(new ArrayList<>());
     private final List<String> requestViolations = Collections.synchronizedList(new ArrayList<>());
     int pageSize = 3;
@@ -56,12 +61,47 @@ public final class AlibabaFake implements AutoCloseable {
         FakeClock clock = FakeClock.byRequests();
         this.vpc = new VpcFake(this, clock);
         this.ecs = new EcsFake(this, clock, vpc);
-        this.server = FakeServer.builder()
+        this.slb = new SlbFake(this, clock);
+        this.cs = new CsFake(this, clock);
+        FakeServer.Builder builder = FakeServer.builder()
                 .route("GET", "/", RPC, this::dispatch)
-                .route("POST", "/", RPC, this::dispatch)
-                .clock(clock)
-                .check(this::check)
-                .start();
+                .route("POST", "/", RPC, this::dispatch);
+        for (String[] op : spec.operations("cs")) {
+            builder.route(op[1], op[2], ROA + op[0], r -> dispatchRoa(op[0], r));
+        }
+        this.server = builder.clock(clock).check(this::check).start();
+    }
+
+    /** The prefix of ACK's routes ({@code cs.DescribeClusterDetail}). */
+    public static final String ROA = "cs.";
+
+    private FakeResponse dispatchRoa(String action, FakeRequest request) {
+        actions.add(action);
+        List<String> unknown = spec.unknownQuery("cs", action, request.query().keySet());
+        if (!unknown.isEmpty()) {
+            requestViolations.add(action + " sent undeclared query parameters " + unknown);
+            throw CsFake.error(400, "InvalidParameter", "The parameters " + unknown + " are not parameters of " + action + ".");
+        }
+        com.fasterxml.jackson.databind.JsonNode body = request.json();
+        List<String> wrong = spec.checkBody("cs", action, body);
+        if (!wrong.isEmpty()) {
+            requestViolations.add(action + " sent a body that breaks its schema: " + wrong);
+            throw CsFake.error(400, "InvalidParameter", "The request body is not valid: " + wrong);
+        }
+        Function<CsFake.Call, com.fasterxml.jackson.databind.JsonNode> handler = cs.handler(action);
+        if (handler == null) {
+            throw CsFake.error(400, "UnsupportedOperation", "The fake does not serve cs " + action + ".");
+        }
+        try {
+            return FakeResponse.json("DeleteCluster".equals(action) ? 202 : 200, handler.apply(new CsFake.Call(request, body)));
+        } catch (FakeError e) {
+            com.fasterxml.jackson.databind.JsonNode rpc = e.response().json();
+            if (rpc != null && rpc.has("Code")) {
+                // An error of a shared helper (tag rules) in the RPC products' shape: ACK answers in its own.
+                throw CsFake.error(e.response().status(), rpc.get("Code").asText(), rpc.path("Message").asText());
+            }
+            throw e;
+        }
     }
 
     public static AlibabaFake start() {
@@ -72,11 +112,14 @@ public final class AlibabaFake implements AutoCloseable {
         return server;
     }
 
-    /** A connection to the fake: region {@value #REGION}, zone {@value #ZONE}, a fake access key. */
+    /**
+     * A connection to the fake: region {@value #REGION}, zone {@value #ZONE}, a fake access key, and
+     * polls at most 50 ms apart (the fake's time moves with the requests, not the clock).
+     */
     public ConnectionConfig config() {
         return ConnectionConfig.of("alibaba", REGION).named("alibaba-fake").zone(ZONE)
                 .credential(Credential.of("access_key_id", ACCESS_KEY_ID).with("access_key_secret", ACCESS_KEY_SECRET))
-                .property("endpoint", server.url());
+                .property("endpoint", server.url()).property("poll_max_ms", "50");
     }
 
     /** The secret of the fake's access key (to check that it is printed nowhere). */
@@ -112,7 +155,12 @@ public final class AlibabaFake implements AutoCloseable {
             requestViolations.add(action + " sent undeclared parameters " + unknown);
             throw error(400, "InvalidParameter", "The parameters " + unknown + " are not parameters of " + action + ".");
         }
-        Function<Params, ObjectNode> handler = "vpc".equals(product) ? vpc.handler(action) : "ecs".equals(product) ? ecs.handler(action) : null;
+        Function<Params, ObjectNode> handler = switch (product) {
+            case "vpc" -> vpc.handler(action);
+            case "ecs" -> ecs.handler(action);
+            case "slb" -> slb.handler(action);
+            default -> null;
+        };
         if (handler == null) {
             throw error(400, "UnsupportedOperation", "The fake does not serve " + product + " " + action + ".");
         }
@@ -122,6 +170,9 @@ public final class AlibabaFake implements AutoCloseable {
     }
 
     private List<String> check(Route route, FakeRequest request, FakeResponse response) {
+        if (route != null && route.name().startsWith(ROA)) {
+            return spec.check("cs", route.name().substring(ROA.length()), response.status(), response.json());
+        }
         String product = product(request);
         String action = action(request);
         if (route == null || !spec.has(product, action)) {
@@ -161,6 +212,20 @@ public final class AlibabaFake implements AutoCloseable {
     public void loseAnswer(String action, int times) {
         server.faults().loseAnswer(RPC, r -> action.equals(action(r)), times,
                 errorResponse(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."));
+    }
+
+    /** Answers the next {@code times} calls of the ACK operation with ACK's error, without acting. */
+    public void refuseAck(String action, int times, int status, String code, String message) {
+        server.faults().refuse(ROA + action, r -> {
+            actions.add(action); // refused before dispatch: counted here
+            return true;
+        }, times, CsFake.errorResponse(status, code, message));
+    }
+
+    /** Acts on the next {@code times} calls of the ACK operation, then answers 503 instead. */
+    public void loseAckAnswer(String action, int times) {
+        server.faults().loseAnswer(ROA + action, r -> true, times,
+                CsFake.errorResponse(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."));
     }
 
     /** How many calls of the action the fake has seen (refusals included). */

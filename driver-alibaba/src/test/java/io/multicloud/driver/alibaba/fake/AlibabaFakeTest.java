@@ -27,7 +27,15 @@ class AlibabaFakeTest {
             new String[]{"ecs", "DescribeKeyPairs"}, new String[]{"ecs", "DescribeDisks"}, new String[]{"ecs", "DescribeZones"},
             new String[]{"ecs", "DescribeInstanceTypes"}, new String[]{"ecs", "DescribePrice"}, new String[]{"ecs", "CreateKeyPair"},
             new String[]{"vpc", "DescribeVpcs"}, new String[]{"vpc", "DescribeVSwitches"}, new String[]{"vpc", "CreateVpc"},
-            new String[]{"vpc", "ListTagResources"});
+            new String[]{"vpc", "ListTagResources"},
+            new String[]{"slb", "CreateLoadBalancer"}, new String[]{"slb", "DescribeLoadBalancers"},
+            new String[]{"slb", "DescribeLoadBalancerAttribute"}, new String[]{"slb", "DescribeLoadBalancerListeners"},
+            new String[]{"slb", "AddBackendServers"}, new String[]{"slb", "RemoveBackendServers"},
+            new String[]{"slb", "DescribeHealthStatus"}, new String[]{"slb", "ListTagResources"},
+            new String[]{"cs", "CreateCluster"}, new String[]{"cs", "DescribeClustersV1"}, new String[]{"cs", "DescribeClusterDetail"},
+            new String[]{"cs", "DescribeClusterNodePools"}, new String[]{"cs", "CreateClusterNodePool"},
+            new String[]{"cs", "ModifyClusterNodePool"}, new String[]{"cs", "DescribeKubernetesVersionMetadata"},
+            new String[]{"cs", "ListTagResources"});
 
     @Test
     void alibabasOwnExampleAnswersPassTheCheck() {
@@ -75,10 +83,60 @@ class AlibabaFakeTest {
     }
 
     @Test
+    void acksRestRoutesComeFromTheMetadataAndHoldRequestsToIt() throws Exception {
+        AlibabaFake fake = AlibabaFake.start();
+        HttpClient http = HttpClient.newHttpClient();
+        String url = fake.server().url();
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(url + "/clusters/c" + "0".repeat(32))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).fieldNames()).toIterable().containsExactlyInAnyOrder("code", "message", "requestId", "status");
+        assertThat(JSON.readTree(missing.body()).path("code").asText()).isEqualTo("ErrorClusterNotFound");
+        HttpResponse<String> versions = http.send(HttpRequest.newBuilder(URI.create(url
+                + "/api/v1/metadata/versions?Region=cn-hangzhou&ClusterType=ManagedKubernetes")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(versions.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(versions.body()).isArray()).isTrue();
+        HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/clusters"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongMethod.statusCode()).isEqualTo(404);
+        HttpResponse<String> bogusQuery = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/clusters?bogus=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bogusQuery.statusCode()).isEqualTo(400);
+        HttpResponse<String> bogusBody = http.send(HttpRequest.newBuilder(URI.create(url + "/clusters"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"k\",\"bogus_field\":1}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bogusBody.statusCode()).isEqualTo(400);
+        assertThat(fake.server().violations()).isEmpty();
+        assertThatThrownBy(fake::close).isInstanceOf(AssertionError.class).hasMessageContaining("bogus").hasMessageContaining("bogus_field");
+    }
+
+    @Test
+    void theCheckHoldsAckAnswersToTheirOperationAndToAcksErrorShape() throws Exception {
+        assertThat(spec.check("cs", "DescribeKubernetesVersionMetadata", 200, JSON.readTree("[{\"version\":\"1.30.1-aliyun.1\"}]"))).isEmpty();
+        assertThat(spec.check("cs", "DescribeKubernetesVersionMetadata", 200, JSON.readTree("{\"version\":\"1\"}")))
+                .singleElement().asString().contains("array");
+        assertThat(spec.check("cs", "DescribeClusterDetail", 200, JSON.readTree("{\"cluster_id\":\"c1\",\"size\":\"3\"}")))
+                .singleElement().asString().contains("size").contains("integer");
+        assertThat(spec.check("cs", "DescribeClusterDetail", 404,
+                JSON.readTree("{\"code\":\"ErrorClusterNotFound\",\"message\":\"m\",\"requestId\":\"r\",\"status\":404}"))).isEmpty();
+        assertThat(spec.check("cs", "DescribeClusterDetail", 404, JSON.readTree("{\"Code\":\"X\",\"Message\":\"m\",\"RequestId\":\"r\"}")))
+                .isNotEmpty();
+        assertThat(spec.checkBody("cs", "CreateClusterNodePool", JSON.readTree("{\"scaling_group\":{\"desired_size\":\"two\"}}")))
+                .singleElement().asString().contains("desired_size").contains("integer");
+        assertThat(spec.checkBody("cs", "DescribeClusterDetail", JSON.readTree("{\"x\":1}"))).isNotEmpty();
+    }
+
+    @Test
     void theFakesErrorCodesAreAlibabasDocumentedOnes() {
         Set<String> run = spec.errorCodes("ecs", "RunInstances");
         assertThat(run).contains("QuotaExceeded", "InvalidSecurityGroupId.NotFound");
         assertThat(spec.errorCodes("vpc", "DeleteVpc")).contains("DependencyViolation.VSwitch", "DependencyViolation.SecurityGroup");
         assertThat(spec.errorCodes("ecs", "StopInstance")).contains("IncorrectInstanceStatus", "InvalidInstanceId.NotFound");
+        assertThat(spec.errorCodes("slb", "CreateLoadBalancer")).contains("MissingParam.LoadBalancerSpec", "InvalidVSwitchId.NotFound",
+                "InvalidVpcId.NotExist", "MissingParam.VSwitchId", "OperationFailed.TokenIsProcessing");
+        assertThat(spec.errorCodes("slb", "CreateLoadBalancerTCPListener")).contains("InvalidParameter.ListenerPortConflict");
+        assertThat(spec.errorCodes("slb", "DescribeLoadBalancerListeners")).contains("IllegalParamSize.LoadBalancerId");
+        assertThat(spec.errorCodes("slb", "TagResources")).contains("InvalidParam.TagKey", "InvalidParam.TagValue", "QuotaLimitExceeds",
+                "ResourceNotExist");
     }
 }

@@ -132,27 +132,83 @@ public final class ApiSpec {
         return unknown;
     }
 
+    /** The REST operations of a product such as ACK's: each as {action, HTTP method, path template}. */
+    public List<String[]> operations(String product) {
+        List<String[]> out = new ArrayList<>();
+        docs.get(product).path("apis").fields().forEachRemaining(e -> {
+            String path = e.getValue().path("path").asText("");
+            if (!path.isEmpty()) {
+                e.getValue().path("methods").forEach(m -> out.add(new String[]{e.getKey(), m.asText().toUpperCase(java.util.Locale.ROOT), path}));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The query parameters a REST request has that its operation does not declare. A list the
+     * metadata sends as JSON ({@code tag_keys=["a"]}) may also come repeated ({@code tag_keys.1=a}),
+     * as the SDK generation on the class path sends it.
+     */
+    public List<String> unknownQuery(String product, String action, Set<String> names) {
+        Set<String> declared = new java.util.HashSet<>();
+        Set<String> lists = new java.util.HashSet<>();
+        api(product, action).path("parameters").forEach(p -> {
+            if ("query".equals(p.path("in").asText())) {
+                declared.add(p.path("name").asText());
+                if ("array".equals(p.path("schema").path("type").asText())) {
+                    lists.add(p.path("name").asText());
+                }
+            }
+        });
+        return names.stream().filter(n -> !declared.contains(n)
+                && !(n.matches(".+\\.\\d+") && lists.contains(n.substring(0, n.lastIndexOf('.'))))).sorted().toList();
+    }
+
+    /** What is wrong with the JSON body of a REST request (unknown fields, wrong types), by the operation's body schema. */
+    public List<String> checkBody(String product, String action, JsonNode body) {
+        List<String> wrong = new ArrayList<>();
+        JsonNode schema = null;
+        for (JsonNode p : api(product, action).path("parameters")) {
+            if ("body".equals(p.path("in").asText())) {
+                schema = p.path("schema");
+            }
+        }
+        if (schema == null) {
+            if (body != null && !(body.isObject() && body.isEmpty())) {
+                wrong.add("a body where the operation takes none");
+            }
+            return wrong;
+        }
+        walk(product, schema, body, "", wrong);
+        return wrong;
+    }
+
+    /** The fields of ACK's error body. */
+    static final Set<String> ROA_ERROR_FIELDS = Set.of("code", "message", "requestId", "status");
+
     /** What is wrong with an answer of the action. */
     public List<String> check(String product, String action, int status, JsonNode body) {
         List<String> wrong = new ArrayList<>();
-        if (body == null || !body.isObject()) {
-            wrong.add("the answer is not a JSON object");
+        JsonNode schema = api(product, action).path("responses").path("200").path("schema");
+        boolean array = status < 400 && "array".equals(schema.path("type").asText());
+        if (body == null || !(array ? body.isArray() : body.isObject())) {
+            wrong.add("the answer is not a JSON " + (array ? "array" : "object"));
             return wrong;
         }
         if (status >= 400) {
-            for (String f : List.of("Code", "Message", "RequestId")) {
+            boolean roa = "cs".equals(product);
+            for (String f : roa ? List.of("code", "message", "requestId") : List.of("Code", "Message", "RequestId")) {
                 if (!body.hasNonNull(f)) {
                     wrong.add("the error answer has no " + f);
                 }
             }
             body.fieldNames().forEachRemaining(f -> {
-                if (!ERROR_FIELDS.contains(f)) {
+                if (!(roa ? ROA_ERROR_FIELDS : ERROR_FIELDS).contains(f)) {
                     wrong.add("unknown field '" + f + "' in an error answer");
                 }
             });
             return wrong;
         }
-        JsonNode schema = api(product, action).path("responses").path("200").path("schema");
         if (!body.has("RequestId") && !"cs".equals(product)) {
             wrong.add("missing required field 'RequestId'");
         }

@@ -169,7 +169,7 @@ final class VpcFake {
 
     private ObjectNode deleteVSwitch(Params p) {
         VSwitch s = requireSwitch(p.required("VSwitchId"));
-        if (fake.ecs.instancesIn(s.id) > 0) {
+        if (fake.ecs.instancesIn(s.id) > 0 || fake.slb.lbsIn(s.id) > 0 || fake.cs.clustersOn(s.id) > 0) {
             throw error(400, "DependencyViolation", "Specified object has dependent resources.");
         }
         switches.remove(s.id);
