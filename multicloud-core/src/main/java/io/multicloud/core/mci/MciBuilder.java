@@ -124,6 +124,38 @@ public final class MciBuilder {
         return CostEstimate.ofCosts(costs);
     }
 
+    /**
+     * The check-before-create review of the subgroups, nothing made: for each subgroup with one
+     * place, what {@link MciReview#of(CloudCatalog, List)} checks (spec, image, architecture, quota,
+     * network; its price from the catalog); for a failover subgroup, its places (each is reviewed
+     * when it is tried); and the budget, when there is one ({@link ReviewCheck#BUDGET}: ERROR when
+     * the estimate exceeds it, as {@code create()} would refuse).
+     */
+    public MciReview review() {
+        List<SubGroupRequest> groups = subGroups();
+        List<ReviewFinding> findings = new java.util.ArrayList<>(groups.isEmpty() ? List.of()
+                : MciReview.of(engine.catalog(), groups).findings());
+        for (FailoverSubGroup f : failovers) {
+            io.multicloud.core.catalog.Offer first = f.offers().getFirst();
+            findings.add(new ReviewFinding(f.name(), "failover", ReviewCheck.PRICE, ReviewSeverity.INFO, f.offers().size()
+                    + " place(s), each reviewed when it is tried; the first: "
+                    + io.multicloud.core.catalog.PriceQuote.of(first.id(), first)));
+        }
+        if (budget != null) {
+            String first = groups.isEmpty() ? failovers.getFirst().name() : groups.getFirst().name();
+            java.util.Map<String, io.multicloud.core.catalog.PriceQuote> quotes = new java.util.LinkedHashMap<>();
+            groups.forEach(g -> quotes.put(g.name(), engine.quote(g)));
+            try {
+                BudgetLedger.open(budget, groups, quotes, failovers);
+                findings.add(new ReviewFinding(first, "", ReviewCheck.BUDGET, ReviewSeverity.OK, "the estimate fits the budget of "
+                        + budget));
+            } catch (io.multicloud.api.InvalidRequestException e) {
+                findings.add(new ReviewFinding(first, "", ReviewCheck.BUDGET, ReviewSeverity.ERROR, e.reason()));
+            }
+        }
+        return new MciReview(findings);
+    }
+
     /** A subgroup, dynamic or static. */
     public MciBuilder subGroup(SubGroupRequest subGroup) {
         subGroups.add(subGroup);

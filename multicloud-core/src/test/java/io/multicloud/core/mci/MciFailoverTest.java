@@ -219,6 +219,29 @@ class MciFailoverTest {
     }
 
     @Test
+    void aBuildersReviewAndEstimatePriceFromTheCatalogAndCheckTheBudget() {
+        BigDecimal small = mc.catalog().quote(venus, "m1.small").perHour();
+        BigDecimal medium = mc.catalog().quote(venus, "m1.medium").perHour();
+        MciBuilder web = mc.mci("web").subGroup("venus", venus, "m1.small", "ubuntu-22.04", 3)
+                .subGroup("more", List.of("mock+venus+m1.medium"), "ubuntu-22.04", 1).budget(new Budget(small, "USD"));
+
+        MciReview review = web.review();
+        assertThat(review.findings("venus")).filteredOn(f -> f.check() == ReviewCheck.PRICE).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains(small.stripTrailingZeros().toPlainString() + " USD/h (live"));
+        assertThat(review.errors()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo(ReviewCheck.BUDGET);
+            assertThat(f.message()).contains("exceeds the budget");
+        });
+        CostEstimate estimate = web.estimate();
+        assertThat(estimate.complete()).isTrue();
+        assertThat(estimate.total("USD").orElseThrow().perHour())
+                .isEqualByComparingTo(small.multiply(BigDecimal.valueOf(3)).add(medium));
+        assertThat(CostEstimate.of(mc.catalog(), List.of(SubGroupRequest.of("venus", venus, "m1.small", "ubuntu-22.04", 3))))
+                .satisfies(e -> assertThat(e.total("USD").orElseThrow().perHour()).isEqualByComparingTo(small.multiply(BigDecimal.valueOf(3))));
+        assertThat(venus.vms().list()).isEmpty();
+    }
+
+    @Test
     void theLaunchPriceIsRecordedAndOutlivesACatalogChange() {
         BigDecimal price = mc.catalog().quote(venus, "m1.small").perHour();
         Mci web = mc.mci("web").subGroup("venus", venus, "m1.small", "ubuntu-22.04", 2).create();
