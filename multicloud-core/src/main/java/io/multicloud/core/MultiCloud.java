@@ -72,14 +72,14 @@ public final class MultiCloud implements AutoCloseable {
         Path sshDir = builder.sshStore != null ? builder.sshStore : libraryDir.resolve("ssh");
         this.remote = new RemoteExecutor(new SshStore(sshDir), builder.sshIdle);
         String owner = builder.owner != null ? builder.owner : OwnerId.resolve(builder.environment, libraryDir);
-        this.mcis = new MciEngine(journal, Retry.DEFAULT, builder.mciConcurrency, builder.mciVmTimeout, remote, owner,
-                this::connect);
         ClassLoader loader = builder.classLoader;
         Snapshot given = builder.catalogSnapshot;
         boolean shipped = builder.shippedSnapshot;
         this.catalog = new CloudCatalog(() -> List.copyOf(open),
                 () -> given != null ? given : shipped ? Snapshot.shipped(loader).orElse(Snapshot.empty()) : Snapshot.empty(),
                 builder.catalogExpiry, builder.catalogTimeout);
+        this.mcis = new MciEngine(journal, Retry.DEFAULT, builder.mciConcurrency, builder.mciVmTimeout, remote, owner,
+                this::connect, catalog, () -> List.copyOf(open));
     }
 
     /**
@@ -104,7 +104,7 @@ public final class MultiCloud implements AutoCloseable {
      * connections, created, watched, scaled and deleted as one.
      */
     public MciBuilder mci(String name) {
-        return mcis.builder(name, this::connect);
+        return mcis.builder(name);
     }
 
     /**

@@ -9,9 +9,9 @@ public enum FaultKind {
     THROTTLED,
     /** {@link io.multicloud.api.TransientCloudException} (retryable). */
     TRANSIENT,
-    /** {@link io.multicloud.api.QuotaExceededException} with scope REGION. */
+    /** {@link io.multicloud.api.QuotaExceededException} with scope REGION (or the scope the rule gives). */
     QUOTA,
-    /** {@link io.multicloud.api.CapacityUnavailableException} with scope ZONE. */
+    /** {@link io.multicloud.api.CapacityUnavailableException} with scope ZONE (or the scope the rule gives). */
     CAPACITY,
     /** {@link io.multicloud.api.AuthenticationFailedException}. */
     AUTH,

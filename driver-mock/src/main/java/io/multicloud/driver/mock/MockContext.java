@@ -122,15 +122,16 @@ final class MockContext {
         if (!behaviour.tryAcquire()) {
             throw errors.throttled(kind, "rate exceeded on " + operation + ": too many calls per second");
         }
-        FaultKind fault = behaviour.faults().check(operation).orElse(null);
-        if (fault == null) {
+        MockFaults.Fired fired = behaviour.faults().check(operation).orElse(null);
+        if (fired == null) {
             return null;
         }
+        FaultKind fault = fired.kind();
         LOG.debug("[{}] injecting a {} fault on {}", connection, fault, operation);
         if (fault == FaultKind.LOST) {
             return fault;
         }
-        throw errors.fault(fault, operation);
+        throw errors.fault(fault, operation, fired.scope());
     }
 
     /** Runs a call under the region's lock, after settling due transitions (and, for a kept account, under its file lock). */

@@ -1,5 +1,6 @@
 package io.multicloud.driver.mock;
 
+import io.multicloud.api.ErrorScope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -87,12 +88,22 @@ public final class MockControl {
 
     /** The {@code n}-th call of the operation from now on (1 = the next one) fails once with this fault. */
     public MockControl failNthCall(String operation, int n, FaultKind kind) {
+        return failNthCall(operation, n, kind, null);
+    }
+
+    /**
+     * As {@link #failNthCall(String, int, FaultKind)}, a {@link FaultKind#QUOTA} or
+     * {@link FaultKind#CAPACITY} fault carrying this scope (zone, region or the whole cloud)
+     * instead of the kind's own; null keeps the kind's own.
+     */
+    public MockControl failNthCall(String operation, int n, FaultKind kind, ErrorScope scope) {
         MockOperations.requireKnown(operation);
         Objects.requireNonNull(kind, "kind");
         if (n < 1) {
             throw new IllegalArgumentException("n counts from 1: " + n);
         }
-        ctx.behaviour.faults().failNth(operation, n, kind);
+        requireScoped(kind, scope);
+        ctx.behaviour.faults().failNth(operation, n, kind, scope);
         return this;
     }
 
@@ -101,13 +112,25 @@ public final class MockControl {
      * decided by the seed and the call's position, so the same seed fails the same calls.
      */
     public MockControl failFraction(String operation, double fraction, long seed, FaultKind kind) {
+        return failFraction(operation, fraction, seed, kind, null);
+    }
+
+    /** As {@link #failFraction(String, double, long, FaultKind)}, a quota or capacity fault carrying this scope. */
+    public MockControl failFraction(String operation, double fraction, long seed, FaultKind kind, ErrorScope scope) {
         MockOperations.requireKnown(operation);
         Objects.requireNonNull(kind, "kind");
         if (!(fraction >= 0 && fraction <= 1)) {
             throw new IllegalArgumentException("fraction must be within 0..1: " + fraction);
         }
-        ctx.behaviour.faults().failFraction(operation, fraction, seed, kind);
+        requireScoped(kind, scope);
+        ctx.behaviour.faults().failFraction(operation, fraction, seed, kind, scope);
         return this;
+    }
+
+    private static void requireScoped(FaultKind kind, ErrorScope scope) {
+        if (scope != null && kind != FaultKind.QUOTA && kind != FaultKind.CAPACITY) {
+            throw new IllegalArgumentException("only quota and capacity faults carry a scope, not " + kind);
+        }
     }
 
     /** Removes every injected fault of this connection (nth-call and fraction rules alike). */

@@ -99,7 +99,7 @@ public final class MockDriver implements Driver {
         behaviour.rateLimit(settings.rateLimit());
         if (settings.faultRate() > 0) {
             behaviour.faults().failFraction(settings.faultOperation(), settings.faultRate(), settings.faultSeed(),
-                    settings.faultKind());
+                    settings.faultKind(), null);
         }
         MockContext ctx = new MockContext(config.name(), account, account.region(settings.region()), catalog,
                 behaviour, settings.zone(), clock);

@@ -89,13 +89,19 @@ final class MockErrors {
 
     /** The exception an injected fault raises. */
     CloudException fault(FaultKind fault, String operation) {
+        return fault(fault, operation, null);
+    }
+
+    /** The exception an injected fault raises; a quota or capacity fault carries {@code scope} when it is given. */
+    CloudException fault(FaultKind fault, String operation, ErrorScope scope) {
         ResourceKind kind = MockOperations.kindOf(operation);
         String reason = "injected " + fault.name().toLowerCase(java.util.Locale.ROOT) + " fault on " + operation;
         return switch (fault) {
             case THROTTLED -> throttled(kind, reason);
             case TRANSIENT -> transientError(kind, reason);
-            case QUOTA -> quota(kind, null, reason);
-            case CAPACITY -> capacity(kind, null, ErrorScope.ZONE, reason);
+            case QUOTA -> new QuotaExceededException(context(kind, null, QUOTA_EXCEEDED),
+                    scope == null ? ErrorScope.REGION : scope, reason);
+            case CAPACITY -> capacity(kind, null, scope == null ? ErrorScope.ZONE : scope, reason);
             case AUTH -> new AuthenticationFailedException(context(kind, null, AUTH_FAILURE), reason);
             case LOST -> transientError(kind, "the answer to " + operation + " was lost (injected; the call took effect)");
         };

@@ -1,5 +1,6 @@
 package io.multicloud.driver.mock;
 
+import io.multicloud.api.ErrorScope;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,12 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MockFaults {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
-    void failNth(String operation, int n, FaultKind kind) {
-        rules.add(new NthRule(operation, kind, new AtomicInteger(n)));
+    /** A fault that fired: its kind, and the scope a quota or capacity fault carries (null: the kind's own). */
+    record Fired(FaultKind kind, ErrorScope scope) {
     }
 
-    void failFraction(String operation, double fraction, long seed, FaultKind kind) {
-        rules.add(new FractionRule(operation, kind, fraction, seed, new AtomicLong()));
+    void failNth(String operation, int n, FaultKind kind, ErrorScope scope) {
+        rules.add(new NthRule(operation, kind, scope, new AtomicInteger(n)));
+    }
+
+    void failFraction(String operation, double fraction, long seed, FaultKind kind, ErrorScope scope) {
+        rules.add(new FractionRule(operation, kind, scope, fraction, seed, new AtomicLong()));
     }
 
     void clear() {
@@ -29,11 +34,11 @@ final class MockFaults {
     }
 
     /** Counts the call against every matching rule; the fault of the first that fires. */
-    Optional<FaultKind> check(String operation) {
-        FaultKind fired = null;
+    Optional<Fired> check(String operation) {
+        Fired fired = null;
         for (Rule rule : rules) {
             if (rule.matches(operation) && rule.fires() && fired == null) {
-                fired = rule.kind();
+                fired = new Fired(rule.kind(), rule.scope());
             }
         }
         rules.removeIf(Rule::spent);
@@ -45,6 +50,8 @@ final class MockFaults {
 
         FaultKind kind();
 
+        ErrorScope scope();
+
         boolean fires();
 
         boolean spent();
@@ -54,7 +61,7 @@ final class MockFaults {
         }
     }
 
-    private record NthRule(String operation, FaultKind kind, AtomicInteger remaining) implements Rule {
+    private record NthRule(String operation, FaultKind kind, ErrorScope scope, AtomicInteger remaining) implements Rule {
         @Override
         public boolean fires() {
             return remaining.decrementAndGet() == 0;
@@ -66,7 +73,7 @@ final class MockFaults {
         }
     }
 
-    private record FractionRule(String operation, FaultKind kind, double fraction, long seed, AtomicLong calls)
+    private record FractionRule(String operation, FaultKind kind, ErrorScope scope, double fraction, long seed, AtomicLong calls)
             implements Rule {
         @Override
         public boolean fires() {

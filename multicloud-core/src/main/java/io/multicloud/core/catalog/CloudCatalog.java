@@ -181,6 +181,108 @@ public final class CloudCatalog implements AutoCloseable {
         return answer().table().find(OfferId.of(connection.config().driver(), connection.config().region(), spec));
     }
 
+    /**
+     * The price of a spec on a connection (its driver, region and zone): the connection's own live
+     * catalog (loaded on demand and cached, waiting at most the time-out, without waiting for any
+     * other connection), else the snapshot's offer of that place. Never throws for a cloud's
+     * failure: the quote is then unknown with the reason. {@code spec} may be a spec id naming
+     * the connection's place.
+     */
+    public PriceQuote quote(Cloud connection, String spec) {
+        Objects.requireNonNull(connection, "connection");
+        io.multicloud.api.Validate.notBlank("spec", spec);
+        String driver = connection.config().driver();
+        String region = connection.config().region();
+        String specName = OfferId.looksLikeId(spec) ? OfferId.parse(spec).spec() : spec;
+        OfferId place = new OfferId(driver, region, specName, connection.config().zone());
+        OfferId any = OfferId.of(driver, region, specName);
+        String liveWhy;
+        Offer live = null;
+        try {
+            ConnectionCatalog loaded = cache.get(connection).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (loaded.status().failed()) {
+                liveWhy = "its live catalog failed (" + loaded.status().failure() + ")";
+            } else {
+                live = loaded.offers().stream().filter(o -> o.id().equals(place) || o.id().equals(any)).findFirst().orElse(null);
+                liveWhy = live == null ? "its live catalog has no spec '" + specName + "'" : "its live catalog has no price for it";
+            }
+        } catch (TimeoutException e) {
+            liveWhy = "its live catalog did not answer within " + timeout.toMillis() + " ms";
+        } catch (ExecutionException e) {
+            liveWhy = "its live catalog failed (" + LiveLoader.describe(e.getCause()) + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PriceQuote.unknown(place, "interrupted while loading the catalog");
+        }
+        if (live != null && Double.isFinite(live.costPerHour()) && live.costPerHour() >= 0) {
+            return PriceQuote.of(place, live);
+        }
+        Optional<Offer> snap = snapshot().offers().find(place).or(() -> snapshot().offers().find(any));
+        if (snap.isPresent() && Double.isFinite(snap.get().costPerHour()) && snap.get().costPerHour() >= 0) {
+            return PriceQuote.of(place, snap.get());
+        }
+        return PriceQuote.unknown(place, "no price for " + place + " on " + connection.config().name() + ": " + liveWhy
+                + ", and the snapshot " + (snapshot().isEmpty() ? "is empty" : "has none"));
+    }
+
+    /**
+     * The offer a spec id names, normalised the way the catalog spells it: the provider in lower
+     * case, region and spec name matched ignoring case, and {@code +zone} accepted for an offer that
+     * holds for every zone it lists (the offer returned then names that zone in its id).
+     *
+     * @throws io.multicloud.api.InvalidRequestException when the text is no spec id, or the catalog
+     *         has no such offer (a live offer is there only while a connection to its region is open)
+     */
+    public Offer resolve(String specId) {
+        OfferId asked = OfferId.parse(specId);
+        OfferTable table = answer().table();
+        Optional<Offer> found = find(table, asked);
+        if (found.isEmpty()) {
+            throw new io.multicloud.api.InvalidRequestException("spec id", "'" + specId + "' is not in the catalog ("
+                    + table.size() + " offers): check the name, or connect to its region so that its live catalog is loaded");
+        }
+        return found.get();
+    }
+
+    /**
+     * A spec id as the catalog spells it (see {@link #resolve}), from the snapshot alone (no cloud
+     * call); the id as given, provider in lower case, when the snapshot does not have it.
+     */
+    public OfferId normalise(String specId) {
+        OfferId asked = OfferId.parse(specId);
+        return find(snapshot().offers(), asked).map(Offer::id)
+                .orElse(new OfferId(asked.provider().toLowerCase(java.util.Locale.ROOT), asked.region(), asked.spec(), asked.zone()));
+    }
+
+    private static Optional<Offer> find(OfferTable table, OfferId asked) {
+        OfferId id = new OfferId(asked.provider().toLowerCase(java.util.Locale.ROOT), asked.region(), asked.spec(), asked.zone());
+        Optional<Offer> exact = table.find(id);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        Optional<Offer> offer = table.find(OfferId.of(id.provider(), id.region(), id.spec()));
+        for (int row = 0; offer.isEmpty() && row < table.size(); row++) {
+            OfferId c = table.id(row);
+            if (c.provider().equalsIgnoreCase(id.provider()) && c.region().equalsIgnoreCase(id.region())
+                    && c.spec().equalsIgnoreCase(id.spec())) {
+                if (c.zone() == null) {
+                    offer = Optional.of(table.offer(row));
+                } else if (c.zone().equalsIgnoreCase(id.zone())) {
+                    return Optional.of(table.offer(row));
+                }
+            }
+        }
+        if (offer.isEmpty() || id.zone() == null) {
+            return offer;
+        }
+        Offer o = offer.get();
+        Optional<String> zone = o.zones().stream().filter(z -> z.equalsIgnoreCase(id.zone())).findFirst();
+        if (zone.isEmpty() && !o.zones().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(o.inZone(zone.orElse(id.zone())));
+    }
+
     /** Every region the catalog knows (live ones replacing the snapshot's). */
     public List<CloudRegion> regions() {
         return answer().regions();

@@ -62,6 +62,13 @@ public record Offer(OfferId id, List<String> zones, GeoLocation location, double
         return id.spec();
     }
 
+    /** The same offer in one of its zones: its id names the zone (a place to try, a VM's place). */
+    public Offer inZone(String zone) {
+        return new Offer(new OfferId(id.provider(), id.region(), id.spec(), zone), zones, location, vcpus, memoryGiB,
+                architecture, acceleratorType, acceleratorModel, acceleratorCount, acceleratorMemoryGiB, costPerHour,
+                spotCostPerHour, currency, source, asOf, origin);
+    }
+
     /** Whether it carries any accelerator. */
     public boolean hasAccelerator() {
         return acceleratorCount > 0;

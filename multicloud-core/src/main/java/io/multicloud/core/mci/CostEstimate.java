@@ -2,6 +2,9 @@ package io.multicloud.core.mci;
 
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.Validate;
+import io.multicloud.core.catalog.CloudCatalog;
+import io.multicloud.core.catalog.OfferId;
+import io.multicloud.core.catalog.PriceQuote;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -11,11 +14,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
- * What an MCI's subgroups would cost, from each connection's price catalog, before anything is
- * created. Only catalog reads are made ({@code capabilities()} and {@code prices().find(spec)}),
- * one virtual thread per subgroup, so a slow cloud does not hold up the others.
+ * What an MCI's subgroups would cost, before anything is created: from the multi-cloud catalog
+ * ({@link #of(CloudCatalog, List)}, {@code mc.mci(..).estimate()}: each connection's live prices,
+ * cached, else the shipped snapshot's), or from one price read of each connection
+ * ({@link #of(List)}: {@code capabilities()} and {@code prices().find(spec)}). Reads only, one
+ * virtual thread per subgroup, so a slow cloud does not hold up the others.
  *
  * <p>A subgroup whose price is unknown (the driver lacks {@code PRICES}, the catalog has no price
  * for the spec, or the lookup failed) is reported as unknown with its reason, never as 0; the
@@ -45,20 +51,54 @@ public record CostEstimate(List<SubGroupCost> subGroups, List<CostTotal> totals)
     }
 
     /**
-     * Estimates the cost of these subgroups from their connections' catalogs. Reads prices only;
-     * never throws for a cloud's failure (that subgroup's cost is unknown, with the reason).
+     * Estimates the cost of these subgroups with one price read of each connection
+     * ({@link PriceQuote#live}); {@link #of(CloudCatalog, List)} uses the catalog instead. Reads
+     * prices only; never throws for a cloud's failure (that subgroup's cost is unknown, with the reason).
      *
      * @throws InvalidRequestException when the list is null, empty or holds a null, before any cloud call
      */
     public static CostEstimate of(List<SubGroupRequest> subGroups) {
         requireSubGroups(subGroups);
-        List<SubGroupCost> costs;
-        try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mci-cost-", 0).factory())) {
-            List<Future<SubGroupCost>> futures = subGroups.stream().map(sg -> pool.submit(() -> CostLookup.price(sg))).toList();
-            pool.shutdown();
-            costs = futures.stream().map(CostEstimate::result).toList();
-        }
+        return ofCosts(price(subGroups, sg -> PriceQuote.live(sg.cloud(), sg.spec())));
+    }
+
+    /**
+     * Estimates the cost of these subgroups from the catalog ({@code mc.catalog()}): each
+     * connection's live prices (loaded once and cached), else the snapshot's price of that place.
+     * Never throws for a cloud's failure.
+     *
+     * @throws InvalidRequestException when the list is null, empty or holds a null, before any cloud call
+     */
+    public static CostEstimate of(CloudCatalog catalog, List<SubGroupRequest> subGroups) {
+        requireSubGroups(subGroups);
+        return ofCosts(costs(catalog, subGroups));
+    }
+
+    /** An estimate of these costs, with their totals. */
+    static CostEstimate ofCosts(List<SubGroupCost> costs) {
         return new CostEstimate(costs, CostTotal.of(costs));
+    }
+
+    /** The catalog's cost of each subgroup, one virtual thread each. */
+    static List<SubGroupCost> costs(CloudCatalog catalog, List<SubGroupRequest> subGroups) {
+        return price(subGroups, sg -> catalog.quote(sg.cloud(), sg.spec()));
+    }
+
+    /** A subgroup's cost from a price quote. */
+    static SubGroupCost cost(String subGroup, String connection, int size, PriceQuote quote) {
+        OfferId place = quote.place();
+        return quote.known()
+                ? new SubGroupCost(subGroup, connection, place.region(), place.spec(), size, quote.perHour(), quote.currency(), null)
+                : new SubGroupCost(subGroup, connection, place.region(), place.spec(), size, null, null, quote.unknownReason());
+    }
+
+    private static List<SubGroupCost> price(List<SubGroupRequest> subGroups, Function<SubGroupRequest, PriceQuote> quote) {
+        try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mci-cost-", 0).factory())) {
+            List<Future<SubGroupCost>> futures = subGroups.stream()
+                    .map(sg -> pool.submit(() -> cost(sg.name(), sg.connection(), sg.size(), quote.apply(sg)))).toList();
+            pool.shutdown();
+            return futures.stream().map(CostEstimate::result).toList();
+        }
     }
 
     /** Whether every subgroup has a known price (otherwise the totals are partial). */

@@ -55,6 +55,7 @@ public final class Mci {
     private final String description;
     private final Map<String, String> labels;
     private final PartialFailure policy;
+    private final Budget budget;
     private final String settingsTag;
     private final Map<String, SubGroupRequest> subGroups = new ConcurrentHashMap<>();
     private final Map<String, MciVm> members = new ConcurrentHashMap<>();
@@ -69,14 +70,15 @@ public final class Mci {
     private final ProgressListener listener;
 
     Mci(MciEngine engine, MciTags.Identity identity, String description, Map<String, String> labels, PartialFailure policy,
-        List<SubGroupRequest> groups, ProgressListener listener) {
+        Budget budget, List<SubGroupRequest> groups, ProgressListener listener) {
         this.engine = engine;
         this.identity = identity;
         this.listener = listener == null ? ProgressListener.NONE : listener;
         this.description = description;
         this.labels = Map.copyOf(labels);
         this.policy = policy;
-        this.settingsTag = MciTags.settings(policy, description, labels);
+        this.budget = budget;
+        this.settingsTag = MciTags.settings(policy, description, labels, budget);
         groups.forEach(g -> {
             subGroups.put(g.name(), g);
             lastIndex.put(g.name(), new AtomicInteger(g.size()));
@@ -111,6 +113,20 @@ public final class Mci {
     /** Its failure policy, for creation and scale-out. */
     public PartialFailure policy() {
         return policy;
+    }
+
+    /** Its cap on cost per hour, if it has one: creation and scale-out beyond it are refused before any call. */
+    public Optional<Budget> budget() {
+        return Optional.ofNullable(budget);
+    }
+
+    /**
+     * What its VMs cost per hour, from the price each was launched at (recorded in its tags when it
+     * was made), not from the catalog now: a price change later does not change it. VMs made
+     * without a known price are named apart.
+     */
+    public MciCost cost() {
+        return MciCost.of(vms());
     }
 
     /** Its subgroups, each with its declared size (what it was made with, changed by scaling). */
@@ -228,10 +244,15 @@ public final class Mci {
             throw new InvalidRequestException("count", "scale out by 1 to " + SubGroupRequest.MAX_SIZE + ", not " + count);
         }
         return operate(() -> locked(subGroup, () -> {
-            SubGroupRequest current = subGroups.get(subGroup);
+            SubGroupRequest current = live(subGroups.get(subGroup));
+            // Priced, and held to the budget, before any call that makes anything.
+            io.multicloud.core.catalog.PriceQuote price = engine.quote(current);
+            if (budget != null) {
+                BudgetLedger.checkScaleOut(this, current, count, price);
+            }
             int before = membersOf(subGroup).size();
             int first = lastIndex.get(subGroup).getAndAdd(count) + 1;
-            MciReport report = engine.addVms(this, live(current), first, count, current.size() + count, progressListener);
+            MciReport report = engine.addVms(this, current, first, count, current.size() + count, progressListener, price);
             resize(subGroup, current.size() + membersOf(subGroup).size() - before);
             return report;
         }));
@@ -375,7 +396,7 @@ public final class Mci {
         return locked(subGroup, () -> {
             SubGroupRequest current = subGroups.get(subGroup);
             int first = lastIndex.get(subGroup).getAndAdd(count) + 1;
-            return engine.addVms(this, live(current), first, count, current.size(), listener);
+            return engine.addVms(this, live(current), first, count, current.size(), listener, null);
         });
     }
 
@@ -395,6 +416,12 @@ public final class Mci {
     void add(MciVm member) {
         members.put(member.name(), member);
         lastIndex.computeIfAbsent(member.subGroup(), k -> new AtomicInteger()).accumulateAndGet(member.index(), Math::max);
+    }
+
+    /** A failover subgroup now lives at its place; its numbers go on after {@code lastUsed}. */
+    void placed(SubGroupRequest group, int lastUsed) {
+        subGroups.put(group.name(), group);
+        lastIndex.computeIfAbsent(group.name(), k -> new AtomicInteger()).accumulateAndGet(lastUsed, Math::max);
     }
 
     void remove(String vmName) {

@@ -8,29 +8,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Describes a new MCI, then creates it, estimates its cost or reviews it:
+ * Describes a new MCI, then creates it or estimates its cost:
  * <pre>{@code
  * Mci fleet = mc.mci("llm").description("inference")
  *         .subGroup("mars", mars, "m1.small", "ubuntu-22.04", 2)
  *         .subGroup("venus", venus, "m1.small", "ubuntu-22.04", 2)
+ *         .subGroup("gpu", mc.recommend().where("acceleratorCount").atLeast(1).orderBy(Priority.cost()).limit(5).run(),
+ *                   "ubuntu-22.04", 2)                     // fails over from place to place
+ *         .budget(12.0)                                    // USD per hour, checked before anything is made
  *         .onPartialFailure(PartialFailure.ROLLBACK).listener(System.out::println)
  *         .create();
  * }</pre>
  */
 public final class MciBuilder {
     private final MciEngine engine;
-    private final java.util.function.Function<io.multicloud.api.ConnectionConfig, Cloud> connector;
     private final String name;
     private String description = "";
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final List<SubGroupRequest> subGroups = new ArrayList<>();
+    private final List<FailoverSubGroup> failovers = new ArrayList<>();
+    private Budget budget;
     private PartialFailure policy = PartialFailure.CONTINUE;
     private ProgressListener listener = ProgressListener.NONE;
     private io.multicloud.core.remote.RemoteCommand postCreate;
 
-    MciBuilder(MciEngine engine, String name, java.util.function.Function<io.multicloud.api.ConnectionConfig, Cloud> connector) {
+    MciBuilder(MciEngine engine, String name) {
         this.engine = engine;
-        this.connector = connector;
         this.name = Validate.name("mci name", name);
     }
 
@@ -52,17 +55,105 @@ public final class MciBuilder {
     }
 
     /**
-     * A dynamic subgroup placed by a catalog spec id {@code driver+region+spec} (such as
-     * {@code aws+us-east-2+g6.xlarge}): the connection is opened with the cloud's own credential chain.
+     * A dynamic subgroup at the place a catalog spec id names, {@code provider+region+spec[+zone]}
+     * (such as {@code aws+us-east-2+g6.xlarge} or {@code gcp+us-central1+g2-standard-4+us-central1-a}),
+     * spelled as the catalog spells it (the provider in lower case, region and spec matched
+     * ignoring case in the shipped snapshot; no cloud call). Its connection is one open to that
+     * place (driver, region, zone), else one opened with the cloud's own credential chain.
      */
     public MciBuilder subGroup(String subGroup, String specId, String image, int size) {
-        String[] parts = specId == null ? new String[0] : specId.split("\\+", 3);
-        if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
-            throw new io.multicloud.api.InvalidRequestException("spec id",
-                    "expected driver+region+spec, such as aws+us-east-2+g6.xlarge, not '" + specId + "'");
+        io.multicloud.core.catalog.OfferId id = engine.catalog().normalise(specId);
+        Cloud cloud = engine.placeConnection(id.provider(), id.region(), id.zone());
+        return subGroup(SubGroupRequest.of(subGroup, cloud, id.spec(), image, size));
+    }
+
+    /**
+     * A dynamic subgroup that may run at any of these places, best first (spec ids the catalog
+     * resolves, {@code provider+region+spec[+zone]}): it fails over from a place that refuses it
+     * with a quota or capacity error to the next ({@link FailoverSubGroup}).
+     *
+     * @throws io.multicloud.api.InvalidRequestException when a spec id is not in the catalog
+     */
+    public MciBuilder subGroup(String subGroup, List<String> specIds, String image, int size) {
+        io.multicloud.api.Validate.notEmpty("spec ids", specIds);
+        List<io.multicloud.core.catalog.Offer> offers = specIds.stream().map(id -> engine.catalog().resolve(id)).toList();
+        return subGroup(FailoverSubGroup.of(subGroup, offers, image, size));
+    }
+
+    /**
+     * A dynamic subgroup that may run at any offer of a recommendation, in its order: it fails over
+     * from a place that refuses it with a quota or capacity error to the next ({@link FailoverSubGroup}).
+     */
+    public MciBuilder subGroup(String subGroup, io.multicloud.core.catalog.Recommendation recommendation, String image,
+                               int size) {
+        return subGroup(FailoverSubGroup.of(subGroup, recommendation, image, size));
+    }
+
+    /** A failover subgroup. */
+    public MciBuilder subGroup(FailoverSubGroup subGroup) {
+        failovers.add(java.util.Objects.requireNonNull(subGroup, "subGroup"));
+        return this;
+    }
+
+    /**
+     * A cap on what the MCI may cost per hour, in US dollars: a creation or scale-out over it is
+     * refused before any call that makes anything ({@link Budget}).
+     */
+    public MciBuilder budget(double usdPerHour) {
+        return budget(Budget.perHour(usdPerHour));
+    }
+
+    /** A cap on what the MCI may cost per hour ({@link Budget}); null for none. */
+    public MciBuilder budget(Budget value) {
+        this.budget = value;
+        return this;
+    }
+
+    /**
+     * What the subgroups would cost, from the catalog (each connection's live prices, else the
+     * snapshot's); a failover subgroup is priced at its first place. Reads only.
+     */
+    public CostEstimate estimate() {
+        List<SubGroupRequest> groups = subGroups();
+        List<CostEstimate.SubGroupCost> costs = new java.util.ArrayList<>(CostEstimate.costs(engine.catalog(), groups));
+        for (FailoverSubGroup f : failovers) {
+            io.multicloud.core.catalog.Offer first = f.offers().getFirst();
+            costs.add(CostEstimate.cost(f.name(), "failover: " + f.offers().size() + " place(s)", f.size(),
+                    io.multicloud.core.catalog.PriceQuote.of(first.id(), first)));
         }
-        Cloud cloud = connector.apply(io.multicloud.api.ConnectionConfig.of(parts[0], parts[1]));
-        return subGroup(SubGroupRequest.of(subGroup, cloud, parts[2], image, size));
+        return CostEstimate.ofCosts(costs);
+    }
+
+    /**
+     * The check-before-create review of the subgroups, nothing made: for each subgroup with one
+     * place, what {@link MciReview#of(CloudCatalog, List)} checks (spec, image, architecture, quota,
+     * network; its price from the catalog); for a failover subgroup, its places (each is reviewed
+     * when it is tried); and the budget, when there is one ({@link ReviewCheck#BUDGET}: ERROR when
+     * the estimate exceeds it, as {@code create()} would refuse).
+     */
+    public MciReview review() {
+        List<SubGroupRequest> groups = subGroups();
+        List<ReviewFinding> findings = new java.util.ArrayList<>(groups.isEmpty() ? List.of()
+                : MciReview.of(engine.catalog(), groups).findings());
+        for (FailoverSubGroup f : failovers) {
+            io.multicloud.core.catalog.Offer first = f.offers().getFirst();
+            findings.add(new ReviewFinding(f.name(), "failover", ReviewCheck.PRICE, ReviewSeverity.INFO, f.offers().size()
+                    + " place(s), each reviewed when it is tried; the first: "
+                    + io.multicloud.core.catalog.PriceQuote.of(first.id(), first)));
+        }
+        if (budget != null) {
+            String first = groups.isEmpty() ? failovers.getFirst().name() : groups.getFirst().name();
+            java.util.Map<String, io.multicloud.core.catalog.PriceQuote> quotes = new java.util.LinkedHashMap<>();
+            groups.forEach(g -> quotes.put(g.name(), engine.quote(g)));
+            try {
+                BudgetLedger.open(budget, groups, quotes, failovers);
+                findings.add(new ReviewFinding(first, "", ReviewCheck.BUDGET, ReviewSeverity.OK, "the estimate fits the budget of "
+                        + budget));
+            } catch (io.multicloud.api.InvalidRequestException e) {
+                findings.add(new ReviewFinding(first, "", ReviewCheck.BUDGET, ReviewSeverity.ERROR, e.reason()));
+            }
+        }
+        return new MciReview(findings);
     }
 
     /** A subgroup, dynamic or static. */
@@ -125,6 +216,14 @@ public final class MciBuilder {
 
     List<SubGroupRequest> subGroups() {
         return List.copyOf(subGroups);
+    }
+
+    List<FailoverSubGroup> failovers() {
+        return List.copyOf(failovers);
+    }
+
+    Budget budget() {
+        return budget;
     }
 
     PartialFailure policy() {

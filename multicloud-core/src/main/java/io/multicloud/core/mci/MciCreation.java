@@ -8,6 +8,9 @@ import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.Validate;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmRequest;
+import io.multicloud.core.catalog.FailoverPlan;
+import io.multicloud.core.catalog.PriceQuote;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +58,8 @@ final class MciCreation {
     /** Checks what needs no call and describes the MCI; InvalidRequest naming the field otherwise. */
     static Mci describe(MciEngine engine, MciBuilder request) {
         List<SubGroupRequest> groups = request.subGroups();
-        if (groups.isEmpty()) {
+        List<FailoverSubGroup> failovers = request.failovers();
+        if (groups.isEmpty() && failovers.isEmpty()) {
             throw new InvalidRequestException("subgroups", "an MCI needs at least one subgroup");
         }
         Set<String> names = new HashSet<>();
@@ -67,45 +71,79 @@ final class MciCreation {
                 throw new InvalidRequestException(ErrorContext.of(group.connection(), null, group.name()), "subgroup " + group.name(),
                         "connection " + group.connection() + " is closed");
             }
-            try {
-                VmRequest.named(VmProvisioner.vmName(request.name(), group.name(), group.size()));
-            } catch (InvalidRequestException e) {
-                throw new InvalidRequestException("subgroup " + group.name(), "its VM names (such as "
-                        + VmProvisioner.vmName(request.name(), group.name(), group.size()) + ") break the name rule: shorten the MCI or"
-                        + " subgroup name");
-            }
+            requireVmNames(request.name(), group.name(), group.size());
             MciTags.group(group, group.size());
+        }
+        for (FailoverSubGroup group : failovers) {
+            if (!names.add(group.name())) {
+                throw new InvalidRequestException("subgroups", "two subgroups are named '" + group.name() + "'");
+            }
+            // Numbers go on from place to place: the highest one a failover can reach must fit too.
+            requireVmNames(request.name(), group.name(), group.size() * group.maxAttempts());
         }
         Validate.tags("mci labels", request.labels());
         MciTags.requireUserLabels("mci labels", request.labels());
         MciTags.Identity identity = new MciTags.Identity(request.name(), newId(), engine.owner());
-        return new Mci(engine, identity, request.description(), request.labels(), request.policy(), groups, request.listener());
+        return new Mci(engine, identity, request.description(), request.labels(), request.policy(), request.budget(), groups,
+                request.listener());
+    }
+
+    private static void requireVmNames(String mci, String group, int highest) {
+        try {
+            VmRequest.named(VmProvisioner.vmName(mci, group, highest));
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("subgroup " + group, "its VM names (such as "
+                    + VmProvisioner.vmName(mci, group, highest) + ") break the name rule: shorten the MCI or subgroup name");
+        }
     }
 
     /** Runs the creation. */
     Mci run() {
         List<SubGroupRequest> groups = request.subGroups();
-        preflight(groups);
+        List<FailoverSubGroup> failovers = request.failovers();
+        Map<String, PriceQuote> quotes;
+        BudgetLedger ledger = null;
+        if (request.budget() != null) {
+            // Priced from the catalog and held to the budget before any other call.
+            quotes = quotes(groups);
+            ledger = BudgetLedger.open(request.budget(), groups, quotes, failovers);
+            preflight(groups, false);
+        } else {
+            quotes = preflight(groups, true);
+        }
         Progress progress = new Progress(mci.name(), request.listener());
-        progress.planned("create", groups.stream().mapToInt(SubGroupRequest::size).sum());
+        progress.planned("create", groups.stream().mapToInt(SubGroupRequest::size).sum()
+                + failovers.stream().mapToInt(FailoverSubGroup::size).sum());
         Instant start = Instant.now();
         Stop stop = engine.running().begin();
         try {
+            Map<String, List<FailoverPlan.Attempt>> placements = new java.util.concurrent.ConcurrentHashMap<>();
+            List<java.util.function.Supplier<List<VmProvisioner.Made>>> jobs = new ArrayList<>();
+            groups.forEach(g -> jobs.add(() -> engine.createGroup(mci, g, 1, g.size(), g.size(), progress, stop,
+                    quotes.get(g.name()), null)));
+            BudgetLedger held = ledger;
+            failovers.forEach(f -> jobs.add(() -> {
+                SubGroupPlacer.Placed placed = new SubGroupPlacer(engine, mci, f, progress, stop, held).run();
+                placements.put(f.name(), placed.attempts());
+                return placed.made();
+            }));
             List<VmOutcome> outcomes = new ArrayList<>();
-            for (List<VmProvisioner.Made> made : Parallel.map(groups,
-                    g -> engine.createGroup(mci, g, 1, g.size(), g.size(), progress, stop), stop)) {
+            for (List<VmProvisioner.Made> made : Parallel.map(jobs, java.util.function.Supplier::get, stop)) {
                 made.forEach(m -> {
                     outcomes.add(m.outcome());
                     m.vm().ifPresent(mci::add);
                 });
             }
+            Map<String, List<FailoverPlan.Attempt>> ordered = new LinkedHashMap<>();
+            failovers.forEach(f -> ordered.put(f.name(), placements.getOrDefault(f.name(), List.of())));
             Optional<CloudException> lost = stop.nameTaken().<CloudException>map(e -> e).or(this::claimLost);
             if (lost.isPresent()) {
                 giveUpTheName(progress, start, outcomes);
+                mci.creation(new MciReport(mci.name(), "create", outcomes, Duration.between(start, Instant.now()), ordered));
                 throw new AlreadyExistsException(ErrorContext.of(null, null, mci.name()), "another creation of MCI '"
                         + mci.name() + "' holds the name (" + lost.get().getMessage() + "); what this one made was deleted");
             }
-            MciReport report = engine.applyPolicy(mci, "create", outcomes, progress, start);
+            MciReport report = engine.applyPolicy(mci, "create", outcomes, progress, start).withPlacements(ordered);
             engine.releaseWhereNoMember(mci, progress);
             mci.creation(report);
             if (mci.vms().isEmpty()) {
@@ -126,23 +164,43 @@ final class MciCreation {
         }
     }
 
+    /** Each subgroup's price at its place, from the catalog, all at once. */
+    private Map<String, PriceQuote> quotes(List<SubGroupRequest> groups) {
+        Map<String, PriceQuote> out = new LinkedHashMap<>();
+        List<PriceQuote> priced = Parallel.map(groups, engine::quote);
+        for (int i = 0; i < groups.size(); i++) {
+            out.put(groups.get(i).name(), priced.get(i));
+        }
+        return out;
+    }
+
     /**
-     * The checks with reads only, all at once: the review of every subgroup, and a look in every
-     * subgroup's connection for VMs of an MCI of this name.
+     * The checks with reads only, all at once: the review of every subgroup, a look in every
+     * subgroup's connection for VMs of an MCI of this name, and (when asked) each subgroup's price
+     * from the catalog, which its VMs are tagged with. A failover subgroup is checked at each place
+     * it tries.
      */
-    private void preflight(List<SubGroupRequest> groups) {
+    private Map<String, PriceQuote> preflight(List<SubGroupRequest> groups, boolean quote) {
+        if (groups.isEmpty()) {
+            return Map.of();
+        }
         Map<String, Cloud> clouds = new LinkedHashMap<>();
         groups.forEach(g -> clouds.putIfAbsent(g.connection(), g.cloud()));
         MciReview review;
         List<List<Vm>> found;
+        Map<String, PriceQuote> quotes = Map.of();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<MciReview> reviewed = pool.submit(() -> MciReview.of(groups));
+            Future<Map<String, PriceQuote>> priced = quote ? pool.submit(() -> quotes(groups)) : null;
             List<Future<List<Vm>>> lookups = clouds.values().stream()
                     .map(c -> pool.submit(() -> c.vms().listTagged(MciTags.MCI, mci.name()))).toList();
             review = Parallel.result(reviewed);
             found = new ArrayList<>();
             for (Future<List<Vm>> lookup : lookups) {
                 found.add(Parallel.result(lookup));
+            }
+            if (priced != null) {
+                quotes = Parallel.result(priced);
             }
         }
         List<String> connections = List.copyOf(clouds.keySet());
@@ -165,6 +223,7 @@ final class MciCreation {
                     "subgroup " + f.subGroup() + " " + f.check().name().toLowerCase(Locale.ROOT),
                     f.message() + (review.errors().size() > 1 ? " (and " + (review.errors().size() - 1) + " more: MciReview.of(...) lists them)" : ""));
         }
+        return quotes;
     }
 
     /**

@@ -8,6 +8,9 @@ import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.VmStatus;
+import io.multicloud.core.catalog.CloudCatalog;
+import io.multicloud.core.catalog.PriceQuote;
+import io.multicloud.core.catalog.Snapshot;
 import io.multicloud.core.remote.RemoteExecutor;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,9 @@ public final class MciEngine {
     private final Function<ConnectionConfig, Cloud> connector;
     private final Map<String, Cloud> reopened = new ConcurrentHashMap<>();
     private final RunningOperations running = new RunningOperations();
+    private final CloudCatalog catalog;
+    private final Supplier<List<Cloud>> openConnections;
+    private final Map<String, Cloud> places = new ConcurrentHashMap<>();
 
     /**
      * @param journal where intents and created resources are recorded
@@ -57,6 +64,24 @@ public final class MciEngine {
      */
     public MciEngine(Journal journal, Retry retry, int concurrency, Duration vmTimeout, RemoteExecutor remote, String owner,
                      Function<ConnectionConfig, Cloud> connector) {
+        this(journal, retry, concurrency, vmTimeout, remote, owner, connector, CloudCatalog.offline(Snapshot.empty()), List::of);
+    }
+
+    /**
+     * @param journal where intents and created resources are recorded
+     * @param retry how retryable errors are retried
+     * @param concurrency concurrent create and delete calls per connection
+     * @param vmTimeout how long a VM may take to run
+     * @param remote runs commands on the MCIs' VMs; the shared key pairs' private keys go to its store
+     * @param owner the owner id every MCI resource is tagged with
+     * @param connector opens connections (for catalog spec ids and failover places, and to reopen one that was closed)
+     * @param catalog prices VMs (budget, launch price) and resolves spec ids
+     * @param openConnections the connections open now: a place already open is used rather than opened again
+     */
+    public MciEngine(Journal journal, Retry retry, int concurrency, Duration vmTimeout, RemoteExecutor remote, String owner,
+                     Function<ConnectionConfig, Cloud> connector, CloudCatalog catalog, Supplier<List<Cloud>> openConnections) {
+        this.catalog = java.util.Objects.requireNonNull(catalog, "catalog");
+        this.openConnections = java.util.Objects.requireNonNull(openConnections, "openConnections");
         if (concurrency < 1) {
             throw new InvalidRequestException("concurrency", "must be at least 1, not " + concurrency);
         }
@@ -73,6 +98,44 @@ public final class MciEngine {
     /** The journal of this engine. */
     public Journal journal() {
         return journal;
+    }
+
+    /** The catalog that prices this engine's VMs and resolves spec ids. */
+    public CloudCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * A connection to a place ({@code driver}, {@code region}, {@code zone} or null): one already
+     * open to exactly that place (the first by name: the user's own connection, with its
+     * credential, or one opened here before), else one opened through the connector with the
+     * cloud's own credential chain, named {@code driver/region[/zone]}. Opening makes no cloud call.
+     */
+    Cloud placeConnection(String driver, String region, String zone) {
+        String key = driver + "+" + region + (zone == null ? "" : "+" + zone);
+        return places.compute(key, (k, earlier) -> {
+            Optional<Cloud> open = openConnections.get().stream().filter(Cloud::isOpen)
+                    .filter(c -> c.config().driver().equals(driver) && c.config().region().equals(region)
+                            && java.util.Objects.equals(c.config().zone(), zone))
+                    .min(java.util.Comparator.comparing(c -> c.config().name()));
+            if (open.isPresent()) {
+                return open.get();
+            }
+            if (earlier != null && earlier.isOpen()) {
+                return earlier;
+            }
+            ConnectionConfig config = ConnectionConfig.of(driver, region);
+            if (zone != null) {
+                config = config.zone(zone).named(driver + "/" + region + "/" + zone);
+            }
+            LOG.info("opening {} for a subgroup placed there", config.name());
+            return connector.apply(config);
+        });
+    }
+
+    /** The price of a subgroup's spec at its place, from the catalog (never throws for a cloud's failure). */
+    PriceQuote quote(SubGroupRequest group) {
+        return catalog.quote(group.cloud(), group.spec());
     }
 
     /** The owner id this engine's MCIs carry. */
@@ -121,9 +184,9 @@ public final class MciEngine {
         return new MciRecovery(journal, shared, mcis.keySet()).sweep(clouds, this);
     }
 
-    /** Starts describing a new MCI; {@code connector} opens connections for catalog spec ids. */
-    public MciBuilder builder(String name, Function<ConnectionConfig, Cloud> specConnector) {
-        return new MciBuilder(this, name, specConnector);
+    /** Starts describing a new MCI (connections for spec ids and failover places come from this engine's connector). */
+    public MciBuilder builder(String name) {
+        return new MciBuilder(this, name);
     }
 
     /** Creates an MCI: the checks, then every subgroup's chain in parallel, then the failure policy. */
@@ -142,14 +205,16 @@ public final class MciEngine {
     }
 
     /** Adds VMs to a subgroup (scale-out), with the MCI's failure policy applied to the new ones. */
-    MciReport addVms(Mci mci, SubGroupRequest group, int firstIndex, int count, int declaredSize, ProgressListener listener) {
+    MciReport addVms(Mci mci, SubGroupRequest group, int firstIndex, int count, int declaredSize, ProgressListener listener,
+                     PriceQuote price) {
         Progress progress = new Progress(mci.name(), listener);
         progress.planned("scale-out", count);
         Instant start = Instant.now();
         Stop stop = running.begin();
         try {
             List<VmOutcome> outcomes = new ArrayList<>();
-            for (VmProvisioner.Made made : createGroup(mci, group, firstIndex, count, declaredSize, progress, stop)) {
+            PriceQuote launch = price != null ? price : quote(group);
+            for (VmProvisioner.Made made : createGroup(mci, group, firstIndex, count, declaredSize, progress, stop, launch, null)) {
                 outcomes.add(made.outcome());
                 made.vm().ifPresent(mci::add);
             }
@@ -264,9 +329,13 @@ public final class MciEngine {
         return shared;
     }
 
-    /** Makes {@code count} VMs of a subgroup from {@code firstIndex}; none when the operation is stopped. */
+    /**
+     * Makes {@code count} VMs of a subgroup from {@code firstIndex}, tagged with the price they are
+     * launched at (when known); none when the operation is stopped. {@code place} is the failover
+     * place being tried (its client tokens are its own), or null.
+     */
     List<VmProvisioner.Made> createGroup(Mci mci, SubGroupRequest group, int firstIndex, int count, int declaredSize,
-                                         Progress progress, Stop stop) {
+                                         Progress progress, Stop stop, PriceQuote price, String place) {
         VmProvisioner.SharedNetwork network = null;
         if (!group.isStatic()) {
             try {
@@ -276,14 +345,14 @@ public final class MciEngine {
                 return IntStream.range(firstIndex, firstIndex + count).mapToObj(i -> new VmProvisioner.Made(new VmOutcome(
                         group.name(), VmProvisioner.vmName(mci.name(), group.name(), i), group.connection(),
                         VmOutcome.Result.FAILED, VmStatus.TERMINATED, "shared network resources: " + e.getMessage(), 0),
-                        Optional.<MciVm>empty())).toList();
+                        Optional.<MciVm>empty(), e)).toList();
             }
         }
         VmProvisioner.SharedNetwork leased = network;
-        Map<String, String> tags = MciTags.forVm(mci.identity(), group, declaredSize, mci.settingsTag());
+        Map<String, String> tags = MciTags.forVm(mci.identity(), group, declaredSize, mci.settingsTag(), price);
         try {
             return Parallel.map(IntStream.range(firstIndex, firstIndex + count).boxed().toList(), i -> {
-                VmProvisioner.Plan plan = new VmProvisioner.Plan(mci.identity(), group, i, tags, leased);
+                VmProvisioner.Plan plan = new VmProvisioner.Plan(mci.identity(), group, i, tags, leased, place);
                 if (stop.stopped()) {
                     return new VmProvisioner.Made(new VmOutcome(group.name(), plan.name(), group.connection(),
                             VmOutcome.Result.FAILED, VmStatus.TERMINATED, "not made: the operation was stopped", 0),

@@ -54,6 +54,7 @@ final class MciRebuild {
             policy = PartialFailure.CONTINUE;
         }
         Mci mci = new Mci(engine, settings.identity(), settings.description(), settings.mciLabels(), policy,
+                settings.budget().orElse(null),
                 List.copyOf(groups.values()), ProgressListener.NONE);
         members.forEach(f -> mci.add(new MciVm(f.tags().subGroup(), f.index(), f.cloud(), f.vm())));
         try {

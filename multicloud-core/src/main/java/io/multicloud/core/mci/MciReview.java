@@ -1,5 +1,7 @@
 package io.multicloud.core.mci;
 
+import io.multicloud.core.catalog.CloudCatalog;
+import io.multicloud.core.catalog.PriceQuote;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.Spec;
 import java.util.ArrayList;
@@ -78,6 +80,35 @@ public record MciReview(List<ReviewFinding> findings) {
             findings.add(quotaFindings.get(subGroups.get(i)));
         }
         return new MciReview(findings);
+    }
+
+    /**
+     * Reviews the subgroups as {@link #of(List)} does, and prices each from the catalog
+     * ({@link ReviewCheck#PRICE}: the connection's live price, else the snapshot's; a price the
+     * catalog does not know is a WARNING, as a budget could not be kept with it). Reads only; the
+     * catalog's answers are cached.
+     */
+    public static MciReview of(CloudCatalog catalog, List<SubGroupRequest> subGroups) {
+        CostEstimate.requireSubGroups(subGroups);
+        MciReview live;
+        List<PriceQuote> quotes;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<MciReview> reviewed = pool.submit(() -> of(subGroups));
+            Future<List<PriceQuote>> priced = pool.submit(() -> Parallel.map(subGroups, sg -> catalog.quote(sg.cloud(), sg.spec())));
+            live = result(reviewed);
+            quotes = result(priced);
+        }
+        List<ReviewFinding> findings = new ArrayList<>(live.findings());
+        for (int i = 0; i < subGroups.size(); i++) {
+            findings.add(priceFinding(subGroups.get(i), quotes.get(i)));
+        }
+        return new MciReview(findings);
+    }
+
+    static ReviewFinding priceFinding(SubGroupRequest sg, PriceQuote quote) {
+        return quote.known()
+                ? ReviewFinding.of(sg, ReviewCheck.PRICE, ReviewSeverity.OK, quote.toString())
+                : ReviewFinding.of(sg, ReviewCheck.PRICE, ReviewSeverity.WARNING, "no price known: " + quote.unknownReason());
     }
 
     /** Whether nothing blocks a create (no ERROR finding). */

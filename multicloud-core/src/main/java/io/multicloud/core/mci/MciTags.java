@@ -2,6 +2,9 @@ package io.multicloud.core.mci;
 
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.Vm;
+import io.multicloud.core.catalog.OfferId;
+import io.multicloud.core.catalog.PriceQuote;
+import io.multicloud.core.catalog.Source;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +27,13 @@ import java.util.Optional;
  *       ({@code spec=..&image=..&size=..&ip=1}, and for a static subgroup {@code vpc}, {@code subnet},
  *       {@code sg}, {@code key});</li>
  *   <li>{@value #SETTINGS}: the MCI's own settings, as a query string ({@code policy=..}, its
- *       description as {@code d}, its labels as {@code l.<key>=<value>}).</li>
+ *       description as {@code d}, its labels as {@code l.<key>=<value>}, its budget as {@code b} and
+ *       {@code bc});</li>
+ *   <li>{@value #PLACE}: where it was made, as a spec id {@code provider+region+spec[+zone]} (the
+ *       place a failover subgroup ended on);</li>
+ *   <li>{@value #PRICE}: the price it was launched at, as a query string ({@code p=0.052&c=USD&s=live&d=2026-05-20}),
+ *       so that its cost is what it was made for, whatever the catalog says later; absent when no
+ *       price was known.</li>
  * </ul>
  * Each value is at most {@value #MAX_VALUE} characters (the smallest limit of the clouds' tag
  * values): settings that do not fit are refused when the MCI is created, naming the field.
@@ -36,6 +45,8 @@ final class MciTags {
     static final String ID = "multicloud:mci-id";
     static final String GROUP = "multicloud:group";
     static final String SETTINGS = "multicloud:mci-settings";
+    static final String PLACE = "multicloud:place";
+    static final String PRICE = "multicloud:price";
     /** Keys of the library's own: user labels may not start with it. */
     static final String RESERVED_PREFIX = "multicloud:";
     static final int MAX_VALUE = 255;
@@ -70,6 +81,19 @@ final class MciTags {
             return out;
         }
 
+        /** The MCI's budget, if it has one (a malformed one reads as none). */
+        java.util.Optional<Budget> budget() {
+            String b = settings.get("b");
+            if (b == null) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(new Budget(new java.math.BigDecimal(b), settings.getOrDefault("bc", "USD")));
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        }
+
         int size() {
             try {
                 return Integer.parseInt(group.getOrDefault("size", "0"));
@@ -88,8 +112,12 @@ final class MciTags {
         }
     }
 
-    /** The tags of a VM of this subgroup (its labels included), checked against the clouds' limits. */
-    static Map<String, String> forVm(Identity identity, SubGroupRequest group, int declaredSize, String settings) {
+    /**
+     * The tags of a VM of this subgroup (its labels included), checked against the clouds' limits:
+     * with its place and, when known, the price it is launched at.
+     */
+    static Map<String, String> forVm(Identity identity, SubGroupRequest group, int declaredSize, String settings,
+                                     PriceQuote price) {
         Map<String, String> tags = new LinkedHashMap<>(group.labels());
         tags.put(MCI, identity.mci());
         tags.put(SUBGROUP, group.name());
@@ -97,7 +125,46 @@ final class MciTags {
         tags.put(ID, identity.id());
         tags.put(GROUP, group(group, declaredSize));
         tags.put(SETTINGS, settings);
+        tags.put(PLACE, fit("subgroup " + group.name() + " place", group.place().toString()));
+        if (price != null && price.known()) {
+            tags.put(PRICE, price(price));
+        }
         return tags;
+    }
+
+    /** A launch price as its tag value. */
+    static String price(PriceQuote price) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("p", price.perHour().toPlainString());
+        q.put("c", price.currency());
+        q.put("s", price.source() == null ? "" : price.source().name().toLowerCase(java.util.Locale.ROOT));
+        if (price.asOf() != null) {
+            q.put("d", price.asOf().toString().substring(0, 10));
+        }
+        return encode(q);
+    }
+
+    /** The price a VM was launched at, read from its tags; empty when it carries none (or a malformed one). */
+    static java.util.Optional<PriceQuote> launchPrice(Map<String, String> tags) {
+        String value = tags.get(PRICE);
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> q = decode(value);
+        try {
+            OfferId place = tags.containsKey(PLACE) ? OfferId.parse(tags.get(PLACE)) : OfferId.of("?", "?", "?");
+            Source source = switch (q.getOrDefault("s", "")) {
+                case "snapshot" -> Source.SNAPSHOT;
+                case "live" -> Source.LIVE;
+                default -> null;
+            };
+            java.time.Instant asOf = q.containsKey("d") ? java.time.LocalDate.parse(q.get("d"))
+                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : null;
+            return java.util.Optional.of(new PriceQuote(place, new java.math.BigDecimal(q.get("p")), q.get("c"), source, asOf,
+                    "launch price", null));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The subgroup's settings as one tag value; InvalidRequest naming the subgroup when too long. */
@@ -119,11 +186,15 @@ final class MciTags {
     }
 
     /** The MCI's settings as one tag value; InvalidRequest when its description and labels are too long. */
-    static String settings(PartialFailure policy, String description, Map<String, String> labels) {
+    static String settings(PartialFailure policy, String description, Map<String, String> labels, Budget budget) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("policy", policy.name());
         if (description != null && !description.isEmpty()) {
             q.put("d", description);
+        }
+        if (budget != null) {
+            q.put("b", budget.perHour().toPlainString());
+            q.put("bc", budget.currency());
         }
         labels.forEach((k, v) -> q.put("l." + k, v));
         return fit("description and labels", encode(q));

@@ -30,6 +30,14 @@ public record MciVm(String subGroup, int index, Cloud cloud, Vm vm) {
         return vm.tags();
     }
 
+    /**
+     * The price it was launched at, as recorded in its tags when it was made (the catalog's price
+     * then, whatever the catalog says now); empty when none was known.
+     */
+    public java.util.Optional<io.multicloud.core.catalog.PriceQuote> launchPrice() {
+        return MciTags.launchPrice(vm.tags());
+    }
+
     /** The connection's name. */
     public String connection() {
         return cloud.config().name();

@@ -19,5 +19,9 @@ public enum ReviewCheck {
     /** The named key pair exists. */
     KEY_PAIR,
     /** The account's vCPU and VM quotas in the region leave room for every subgroup sharing them. */
-    QUOTA
+    QUOTA,
+    /** The catalog prices the spec at the subgroup's place (the connection's live prices, else the snapshot's). */
+    PRICE,
+    /** The subgroups' estimate fits the MCI's budget. */
+    BUDGET
 }

@@ -3,6 +3,7 @@ package io.multicloud.core.mci;
 import io.multicloud.api.Cloud;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.Validate;
+import io.multicloud.core.catalog.OfferId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Objects;
  *
  * @param name the subgroup's name; its VMs are named {@code <mci>-<subgroup>-<n>}
  * @param cloud the connection its VMs run on
- * @param spec the VM spec, in the cloud's terms
+ * @param spec the VM spec, in the cloud's terms; a catalog spec id ({@code mock+mars+m1.small[+zone]}) is
+ *        accepted when it names the connection's driver, region (and zone, when both say one), and is
+ *        kept as its spec name
  * @param image the image (a portable alias or the cloud's name)
  * @param size how many VMs
  * @param vpc an existing VPC (static), or null for the shared one
@@ -37,6 +40,7 @@ public record SubGroupRequest(String name, Cloud cloud, String spec, String imag
         Validate.name("subgroup name", name);
         Objects.requireNonNull(cloud, "cloud");
         Validate.notBlank("spec", spec);
+        spec = specName(name, cloud, spec);
         Validate.notBlank("image", image);
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidRequestException("size", "a subgroup has 1 to " + MAX_SIZE + " VMs, not " + size);
@@ -47,6 +51,29 @@ public record SubGroupRequest(String name, Cloud cloud, String spec, String imag
         securityGroups = List.copyOf(securityGroups == null ? List.of() : securityGroups);
         labels = Map.copyOf(Validate.tags("subgroup " + name + " labels", labels == null ? Map.of() : labels));
         MciTags.requireUserLabels("subgroup " + name + " labels", labels);
+    }
+
+    /** The spec name of a spec, or of a spec id naming the connection's place (InvalidRequest when it names another). */
+    private static String specName(String subGroup, Cloud cloud, String spec) {
+        if (!OfferId.looksLikeId(spec)) {
+            return spec;
+        }
+        OfferId id = OfferId.parse(spec);
+        io.multicloud.api.ConnectionConfig c = cloud.config();
+        boolean samePlace = id.provider().equalsIgnoreCase(c.driver()) && id.region().equalsIgnoreCase(c.region())
+                && (id.zone() == null || c.zone() == null || id.zone().equalsIgnoreCase(c.zone()));
+        if (!samePlace) {
+            throw new InvalidRequestException("subgroup " + subGroup + " spec", "spec id " + spec + " names another place than"
+                    + " connection " + c.name() + " (" + c.driver() + " " + c.region() + (c.zone() == null ? "" : " " + c.zone())
+                    + "): name the spec alone, or use MciBuilder.subGroup(name, specId, image, size)");
+        }
+        return id.spec();
+    }
+
+    /** Where its VMs are made: {@code driver+region+spec[+zone]} of its connection. */
+    public OfferId place() {
+        io.multicloud.api.ConnectionConfig c = cloud.config();
+        return new OfferId(c.driver(), c.region(), spec, c.zone());
     }
 
     /** A dynamic subgroup: the network, security group and key pair are the connection's shared ones. */

@@ -60,8 +60,14 @@ final class VmProvisioner {
         this.watch = watch;
     }
 
-    /** One VM's result: its outcome and, when it exists in the cloud, the VM. */
-    record Made(VmOutcome outcome, Optional<MciVm> vm) {
+    /**
+     * One VM's result: its outcome, the VM when it exists in the cloud, and the cloud's error when
+     * its create was refused (null otherwise), which failover reads for its scope.
+     */
+    record Made(VmOutcome outcome, Optional<MciVm> vm, CloudException error) {
+        Made(VmOutcome outcome, Optional<MciVm> vm) {
+            this(outcome, vm, null);
+        }
     }
 
     /** The VM's name is another MCI's (another creation of the same name, here or in another process). */
@@ -79,10 +85,17 @@ final class VmProvisioner {
      * @param index its number in the subgroup
      * @param tags every tag it carries
      * @param shared the shared network it goes on (dynamic subgroups), refreshed when found gone; null for static ones
+     * @param place the place a failover subgroup tries (its client tokens differ from those of another
+     *              place, where a VM of the same name was made and deleted), or null
      */
-    record Plan(MciTags.Identity identity, SubGroupRequest group, int index, Map<String, String> tags, SharedNetwork shared) {
+    record Plan(MciTags.Identity identity, SubGroupRequest group, int index, Map<String, String> tags, SharedNetwork shared,
+                String place) {
         String name() {
             return vmName(identity.mci(), group.name(), index);
+        }
+
+        String token() {
+            return clientToken(identity, place == null ? name() : name() + "@" + place);
         }
     }
 
@@ -138,7 +151,7 @@ final class VmProvisioner {
                     journal.failed(intent, e.getMessage());
                 }
                 return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, e.getMessage(), attempts[0]),
-                        Optional.empty());
+                        Optional.empty(), e);
             }
         }
         journal.created(intent, created.id());
@@ -214,7 +227,7 @@ final class VmProvisioner {
     private static VmRequest request(Plan plan) {
         SubGroupRequest group = plan.group();
         VmRequest request = VmRequest.named(plan.name()).image(group.image()).spec(group.spec()).publicIp(group.publicIp())
-                .clientToken(clientToken(plan.identity(), plan.name()));
+                .clientToken(plan.token());
         for (Map.Entry<String, String> tag : plan.tags().entrySet()) {
             request = request.tag(tag.getKey(), tag.getValue());
         }

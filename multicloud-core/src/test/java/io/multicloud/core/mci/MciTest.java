@@ -252,7 +252,7 @@ class MciTest {
         assertThat(one.vms()).extracting(VmOutcome::vm).containsExactly("ids-cpu-2");
         assertThat(mci.status().count(VmStatus.SUSPENDED)).isEqualTo(1);
         assertThatThrownBy(() -> mc.mci("bad").subGroup("g", "mock+mars", "ubuntu-22.04", 1))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("driver+region+spec");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("provider+region+specName");
         mci.delete();
     }
 
