@@ -20,6 +20,15 @@ public interface Driver {
         return Set.of();
     }
 
+    /**
+     * The credential keys this driver reads. A connection that gives another is refused before
+     * the driver is called, naming the unknown key and these (a misspelt key never goes unnoticed).
+     */
+    Set<String> credentialKeys();
+
+    /** The connection properties this driver reads; another is refused as for {@link #credentialKeys()}. */
+    Set<String> propertyKeys();
+
     /** Opens a connection. SDK clients may be built here or lazily on first use. */
     DriverConnection connect(ConnectionConfig config);
 }

@@ -67,8 +67,10 @@ public final class MultiCloud implements AutoCloseable {
         }
         this.drivers = found;
         this.settings = new ConnectionSettings(builder.environment, builder.home);
-        this.journal = builder.journalDir == null ? new MemoryJournal() : new DirectoryJournal(builder.journalDir);
-        Path libraryDir = builder.home.resolve(".multicloud");
+        this.journal = builder.journalDir == null ? new MemoryJournal()
+                : new DirectoryJournal(builder.journalDir == Builder.DEFAULT_JOURNAL ? settings.configDir().resolve("journal") : builder.journalDir);
+        // Everything the library keeps lives here: $MULTICLOUD_HOME, else ~/.multicloud.
+        Path libraryDir = settings.configDir();
         Path sshDir = builder.sshStore != null ? builder.sshStore : libraryDir.resolve("ssh");
         this.remote = new RemoteExecutor(new SshStore(sshDir), builder.sshIdle);
         String owner = builder.owner != null ? builder.owner : OwnerId.resolve(builder.environment, libraryDir);
@@ -198,11 +200,29 @@ public final class MultiCloud implements AutoCloseable {
                     "unknown region '" + config.region() + "' for driver '" + driver.name() + "'; known regions: "
                             + new TreeSet<>(regions));
         }
+        requireKnownKeys(config, driver);
         log.debug("connecting {}", config);
         DriverConnection connection = driver.connect(config);
         DefaultCloud cloud = new DefaultCloud(driver.name(), config, connection, open::remove);
         open.add(cloud);
         return cloud;
+    }
+
+    /** Refuses a credential key or property the driver does not read, naming it and those it reads. */
+    private static void requireKnownKeys(ConnectionConfig config, Driver driver) {
+        ErrorContext where = ErrorContext.of(config.name(), null, null);
+        for (String key : config.credential().values().keySet()) {
+            if (!driver.credentialKeys().contains(key)) {
+                throw new InvalidRequestException(where, "credential " + key, "driver '" + driver.name()
+                        + "' reads no such credential key; it reads " + new TreeSet<>(driver.credentialKeys()));
+            }
+        }
+        for (String key : config.properties().keySet()) {
+            if (!driver.propertyKeys().contains(key)) {
+                throw new InvalidRequestException(where, "property " + key, "driver '" + driver.name()
+                        + "' reads no such property; it reads " + new TreeSet<>(driver.propertyKeys()));
+            }
+        }
     }
 
     /** Closes every SSH session and every connection this instance opened and did not close yet. */
@@ -298,6 +318,18 @@ public final class MultiCloud implements AutoCloseable {
         /** The user's home directory, holding {@code .multicloud/connections.yaml} (default: user.home). */
         public Builder home(Path dir) {
             this.home = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        /** Marks {@link #journal()}: the journal in the library's directory. */
+        private static final Path DEFAULT_JOURNAL = Path.of("journal");
+
+        /**
+         * Keeps the MCI journal in {@code journal} in the library's directory ({@code $MULTICLOUD_HOME},
+         * else {@code ~/.multicloud}); see {@link #journal(Path)}.
+         */
+        public Builder journal() {
+            this.journalDir = DEFAULT_JOURNAL;
             return this;
         }
 

@@ -344,10 +344,11 @@ public abstract class DriverConformanceTest {
         assertThat(created.toString()).doesNotContain(created.privateKey().reveal());
 
         assertThat(cloud.keyPairs().get(created.name()).privateKeyOnce()).isEmpty();
+        assertThat(cloud.keyPairs().get(created.name()).managed()).as("carries the library's mark").isTrue();
         assertThat(cloud.keyPairs().list()).filteredOn(k -> k.name().equals(created.name()))
                 .singleElement().satisfies(k -> assertThat(k.privateKeyOnce()).isEmpty());
 
-        res.deleteKeyPair(created.name());
+        cloud.keyPairs().delete(created.name());
         Await.gone(cloud.keyPairs(), created.name(), profile.resourceTimeout());
     }
 

@@ -164,17 +164,6 @@ public final class TestResources implements AutoCloseable {
         }
     }
 
-    /**
-     * Deletes a key pair the test made: with {@code delete}, or {@code forceDelete} on a cloud whose
-     * key pairs carry no tags at all (OpenStack), where the library's mark cannot be kept.
-     */
-    public void deleteKeyPair(String name) {
-        if (cloud.keyPairs().get(name).tags().isEmpty()) {
-            cloud.keyPairs().forceDelete(name);
-        } else {
-            cloud.keyPairs().delete(name);
-        }
-    }
 
     private void delete(Created c) {
         switch (c.kind()) {

@@ -28,7 +28,7 @@ public final class SecretsScenario {
         Path privateKeyFile = Path.of(args[1]);
         ConnectionConfig config = ConnectionConfig.of("mock", "mars")
                 .credential("account", "secrets-scenario")
-                .credential("secret_access_key", canary)
+                .credential("secret", canary)
                 .property("transition_ms", "10");
         System.out.println("config: " + config);
         System.out.println("credential: " + config.credential());
@@ -47,8 +47,8 @@ public final class SecretsScenario {
                     .waitUntil(VmStatus.RUNNING, Duration.ofSeconds(10)));
 
             report(() -> cloud.regions().get("vulcan"));
-            report(() -> multiCloud.connect(ConnectionConfig.of("mock", "vulcan").credential("secret_access_key", canary)));
-            report(() -> multiCloud.connect(ConnectionConfig.of("nimbus", "mars").credential("secret_access_key", canary)));
+            report(() -> multiCloud.connect(ConnectionConfig.of("mock", "vulcan").credential("secret", canary)));
+            report(() -> multiCloud.connect(ConnectionConfig.of("nimbus", "mars").credential("secret", canary)));
             report(() -> cloud.keyPairs().get("key-missing"));
             report(() -> cloud.keyPairs().create("key-1"));
             report(() -> cloud.vms().create(request));

@@ -44,6 +44,16 @@ public final class AlibabaDriver implements Driver {
             "us-east-1", "eu-central-1", "eu-west-1", "me-east-1", "me-central-1");
 
     @Override
+    public Set<String> credentialKeys() {
+        return Set.of(ACCESS_KEY_ID, ACCESS_KEY_SECRET, SECURITY_TOKEN);
+    }
+
+    @Override
+    public Set<String> propertyKeys() {
+        return Set.of(ENDPOINT, PROTOCOL, POLL_MAX_MS, AlibabaLoadBalancers.ADDRESS_TYPE, AlibabaLoadBalancers.SPEC, AlibabaClusters.SPEC, AlibabaClusters.POD_CIDR, AlibabaClusters.SERVICE_CIDR);
+    }
+
+    @Override
     public String name() {
         return "alibaba";
     }

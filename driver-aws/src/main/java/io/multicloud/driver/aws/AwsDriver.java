@@ -39,6 +39,16 @@ public final class AwsDriver implements Driver {
             "mx-central-1", "sa-east-1", "us-gov-east-1", "us-gov-west-1", "cn-north-1", "cn-northwest-1");
 
     @Override
+    public Set<String> credentialKeys() {
+        return Set.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN);
+    }
+
+    @Override
+    public Set<String> propertyKeys() {
+        return Set.of(ENDPOINT, PRICING_ENDPOINT, MAX_ATTEMPTS, AwsClusters.ROLE_ARN, AwsClusters.NODE_ROLE_ARN);
+    }
+
+    @Override
     public String name() {
         return "aws";
     }

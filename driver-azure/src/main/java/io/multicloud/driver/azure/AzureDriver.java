@@ -68,6 +68,16 @@ public final class AzureDriver implements Driver {
             "chilecentral");
 
     @Override
+    public Set<String> credentialKeys() {
+        return Set.of(TENANT_ID, CLIENT_ID, CLIENT_SECRET, CLIENT_CERTIFICATE_PATH, ACCESS_TOKEN);
+    }
+
+    @Override
+    public Set<String> propertyKeys() {
+        return Set.of(SUBSCRIPTION, RESOURCE_GROUP, ENDPOINT, PRICES_ENDPOINT, MAX_RETRIES, RETRY_DELAY_MS, POLL_INTERVAL_MS, OPERATION_TIMEOUT_S, HTTP_LOG, AzureClusters.SYSTEM_SIZE);
+    }
+
+    @Override
     public String name() {
         return "azure";
     }

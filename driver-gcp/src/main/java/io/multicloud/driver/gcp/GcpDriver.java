@@ -53,6 +53,16 @@ public final class GcpDriver implements Driver {
             "us-east1", "us-east4", "us-east5", "us-south1", "us-west1", "us-west2", "us-west3", "us-west4");
 
     @Override
+    public Set<String> credentialKeys() {
+        return Set.of(SERVICE_ACCOUNT_JSON, SERVICE_ACCOUNT_FILE);
+    }
+
+    @Override
+    public Set<String> propertyKeys() {
+        return Set.of(PROJECT, ENDPOINT, CONTAINER_ENDPOINT, TPU_ENDPOINT, BILLING_ENDPOINT, CREDENTIALS, POLL_MS, OPERATION_TIMEOUT_S);
+    }
+
+    @Override
     public String name() {
         return "gcp";
     }

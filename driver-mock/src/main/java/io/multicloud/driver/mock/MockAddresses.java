@@ -5,35 +5,56 @@ import io.multicloud.api.Cidr;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * IPv4 addresses: one account's pool of public IPs (the documentation blocks 203.0.113.0/24
- * and 198.51.100.0/24, so no mock address is ever routable), and private IPs inside a subnet.
- * The pool is thread-safe on its own, because VMs of every region of the account draw on it.
+ * IPv4 addresses: one account's pool of public IPs (the documentation blocks 203.0.113.0/24,
+ * 198.51.100.0/24 and 192.0.2.0/24 first, then the shared address space 100.64.0.0/10, so no mock
+ * address is ever routable on the internet and the pool outlasts any VM quota), and private IPs
+ * inside a subnet. The pool is thread-safe on its own, because VMs of every region of the account
+ * draw on it; a take starts after the last one, so making many VMs is not quadratic.
  */
 final class MockAddresses {
-    private static final Cidr[] PUBLIC_BLOCKS = {Cidr.parse("203.0.113.0/24"), Cidr.parse("198.51.100.0/24")};
+    private static final Cidr[] PUBLIC_BLOCKS = {Cidr.parse("203.0.113.0/24"), Cidr.parse("198.51.100.0/24"),
+            Cidr.parse("192.0.2.0/24"), Cidr.parse("100.64.0.0/10")};
     /** Like AWS, the first four and the last address of a subnet are the cloud's. */
     private static final int RESERVED_LOW = 4;
 
     private final Set<String> usedPublic = ConcurrentHashMap.newKeySet();
 
-    /** The lowest free public IP, taken at once; empty when the pool is exhausted. */
+    private final AtomicLong cursor = new AtomicLong();
+
+    /** A free public IP (the pool in order, from after the last one taken), taken at once; empty when the pool is exhausted. */
     Optional<String> takePublicIp() {
-        for (Cidr block : PUBLIC_BLOCKS) {
-            for (long i = 1; i < block.size() - 1; i++) {
-                String ip = block.addressAt(i);
-                if (usedPublic.add(ip)) {
-                    return Optional.of(ip);
-                }
+        long size = publicPoolSize();
+        long start = cursor.get();
+        for (long n = 0; n < size; n++) {
+            long i = (start + n) % size;
+            String ip = addressAt(i);
+            if (usedPublic.add(ip)) {
+                cursor.set(i + 1);
+                return Optional.of(ip);
             }
         }
         return Optional.empty();
     }
 
+    /** The i-th address of the pool (each block without its first and last address). */
+    private static String addressAt(long i) {
+        for (Cidr block : PUBLIC_BLOCKS) {
+            long usable = block.size() - 2;
+            if (i < usable) {
+                return block.addressAt(i + 1);
+            }
+            i -= usable;
+        }
+        throw new IllegalArgumentException("beyond the pool: " + i);
+    }
+
     /** Forgets every taken address (before marking those of reloaded state). */
     void clear() {
         usedPublic.clear();
+        cursor.set(0);
     }
 
     /** Marks an address as taken (when loading stored state). */
@@ -43,6 +64,22 @@ final class MockAddresses {
 
     void releasePublicIp(String ip) {
         usedPublic.remove(ip);
+        long i = indexOf(ip);
+        if (i >= 0) {
+            cursor.accumulateAndGet(i, Math::min); // the lowest free address is taken next
+        }
+    }
+
+    /** The address's place in the pool, or -1 when it is not a pool address. */
+    private static long indexOf(String ip) {
+        long offset = 0;
+        for (Cidr block : PUBLIC_BLOCKS) {
+            if (block.contains(ip)) {
+                return offset + Cidr.parse(ip + "/32").first() - block.first() - 1;
+            }
+            offset += block.size() - 2;
+        }
+        return -1;
     }
 
     /** The number of public IPs the pool holds. */

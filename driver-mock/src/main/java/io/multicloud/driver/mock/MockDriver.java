@@ -73,6 +73,20 @@ public final class MockDriver implements Driver {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * {@code account} picks the mock account; {@code secret} is accepted and never read, so a test can carry a
+     * secret through the library and check that it leaks nowhere.
+     */
+    @Override
+    public Set<String> credentialKeys() {
+        return Set.of("account", "secret");
+    }
+
+    @Override
+    public Set<String> propertyKeys() {
+        return Set.of(TRANSITION_MS, LATENCY_MS, RATE_LIMIT_PER_SECOND, QUOTA_VCPUS, QUOTA_VMS, FAULT_RATE, FAULT_SEED, FAULT_OPERATION, FAULT_KIND, STATE_DIR);
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -8,12 +8,17 @@ import io.multicloud.api.KeyPairRequest;
 import io.multicloud.api.MyImageRequest;
 import io.multicloud.api.MyImageStatus;
 import io.multicloud.api.NotFoundException;
+import io.multicloud.api.Protocol;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.SecurityGroupRequest;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
 import io.multicloud.api.VpcRequest;
+import io.multicloud.spi.DriverConnection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,6 +221,20 @@ class MockVmsTest extends MockTestBase {
         Vm c = conn.vms().create(vm("vm-c"));
         assertThat(c.publicIp()).isEqualTo(a.publicIp());
         assertThat(c.privateIp()).isEqualTo(a.privateIp());
+    }
+
+    @Test
+    void aThousandVmsOnOneConnectionEachGetTheirOwnPublicIp() {
+        DriverConnection big = connect("big", "mars", Map.of(MockDriver.QUOTA_VMS, "2000", MockDriver.QUOTA_VCPUS, "4000"));
+        big.vpcs().create(VpcRequest.named("vpc-big").cidr("10.1.0.0/16").subnet("sn-big", "10.1.0.0/20"));
+        big.securityGroups().create(SecurityGroupRequest.named("sg-1").vpc("vpc-big").allowInbound(Protocol.TCP, 22));
+        Set<String> publicIps = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            Vm vm = big.vms().create(vm("vm-" + i).subnet("vpc-big", "sn-big"));
+            assertThat(publicIps.add(vm.publicIp())).as("%s got a fresh address %s", vm.name(), vm.publicIp()).isTrue();
+        }
+        assertThat(publicIps).as("beyond the two documentation blocks (508 addresses)")
+                .anyMatch(ip -> ip.startsWith("100."));
     }
 
     private void assertConflict(ThrowingCallable call, String status) {

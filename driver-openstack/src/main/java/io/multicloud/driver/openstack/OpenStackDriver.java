@@ -1,5 +1,6 @@
 package io.multicloud.driver.openstack;
 
+import java.util.Set;
 import io.multicloud.api.ConnectionConfig;
 import io.multicloud.spi.Driver;
 import io.multicloud.spi.DriverConnection;
@@ -21,6 +22,18 @@ import io.multicloud.spi.DriverConnection;
 public final class OpenStackDriver implements Driver {
     /** This driver's name. */
     public static final String NAME = "openstack";
+
+    @Override
+    public Set<String> credentialKeys() {
+        return Set.of(OpenStackCredentials.AUTH_URL, OpenStackCredentials.USERNAME, OpenStackCredentials.PASSWORD,
+                OpenStackCredentials.PROJECT_NAME, OpenStackCredentials.USER_DOMAIN_NAME, OpenStackCredentials.PROJECT_DOMAIN_NAME,
+                OpenStackCredentials.APPLICATION_CREDENTIAL_ID, OpenStackCredentials.APPLICATION_CREDENTIAL_SECRET);
+    }
+
+    @Override
+    public Set<String> propertyKeys() {
+        return Set.of(OpenStackVms.FLOATING_NETWORK, "location", "interface", "timeout_s", "token_renew_before_s", OpenStackLoadBalancers.TIMEOUT_PROPERTY);
+    }
 
     @Override
     public String name() {

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.multicloud.api.Cloud;
+import io.multicloud.api.ConflictException;
 import io.multicloud.api.InvalidRequestException;
+import io.multicloud.api.KeyPair;
+import io.multicloud.api.KeyPairRequest;
 import io.multicloud.api.MyImageRequest;
 import io.multicloud.api.NotFoundException;
 import io.multicloud.api.UnsupportedCapabilityException;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.TaggedResource;
 import io.multicloud.core.MultiCloud;
+import io.multicloud.spi.SshKeys;
 import io.multicloud.driver.openstack.OpenStackCatalogTest.DemoServer;
 import io.multicloud.driver.openstack.OpenStackCatalogTest.Direct;
 import io.multicloud.testkit.UniqueNames;
@@ -127,6 +131,27 @@ class OpenStackTagsTest {
         assertThat(Direct.demo().client().compute().servers().getMetadata(server.serverId()))
                 .doesNotContainKey("multicloud:managed");
         cloud.tags().add(ResourceKind.VM, name, Map.of("multicloud:managed", "true"));
+    }
+
+    @Test
+    void aKeyPairCarriesTheLibrarysMarkInItsPublicKeyComment() {
+        SshKeys.Generated users = SshKeys.generate("alice@laptop");
+        String mine = NAMES.next("key");
+        String theirs = NAMES.next("key");
+        try {
+            KeyPair imported = cloud.keyPairs().create(KeyPairRequest.named(mine).publicKey(users.publicKey()));
+            assertThat(imported.managed()).isTrue();
+            assertThat(imported.publicKey()).endsWith(" multicloud:managed=true");
+            assertThat(cloud.keyPairs().get(mine).fingerprint()).as("the comment is not part of the key")
+                    .isEqualTo(Direct.demo().client().compute().keypairs().create(theirs, users.publicKey()).getFingerprint());
+            assertThat(cloud.keyPairs().get(theirs).managed()).isFalse();
+            assertThatThrownBy(() -> cloud.keyPairs().delete(theirs)).isInstanceOf(ConflictException.class);
+            cloud.keyPairs().delete(mine);
+            assertThat(cloud.keyPairs().find(mine)).isEmpty();
+        } finally {
+            Direct.demo().client().compute().keypairs().delete(theirs);
+            cloud.keyPairs().find(mine).ifPresent(k -> cloud.keyPairs().forceDelete(mine));
+        }
     }
 
     @Test

@@ -43,6 +43,16 @@ public final class TencentDriver implements Driver {
             "ap-shanghai-fsi", "ap-shenzhen-fsi", "ap-beijing-fsi", "ap-guangzhou-open", "ap-shenzhen");
 
     @Override
+    public Set<String> credentialKeys() {
+        return Set.of(SECRET_ID, SECRET_KEY, TOKEN);
+    }
+
+    @Override
+    public Set<String> propertyKeys() {
+        return Set.of(ENDPOINT, PROXY, PROTOCOL, MAX_ATTEMPTS, RETRY_BASE_MS, "bandwidth_out_mbps", "cluster_cidr", "currency", "uin");
+    }
+
+    @Override
     public String name() {
         return "tencent";
     }

@@ -40,6 +40,8 @@ import java.util.TreeSet;
 final class ConnectionFiles {
     private static final List<String> YAML_NAMES = List.of("connections.yaml", "connections.yml");
     private static final String PROPERTIES_NAME = "connections.properties";
+    /** What a connection in a file takes. */
+    static final List<String> FIELDS = List.of("driver", "region", "zone", "credential", "properties");
 
     private ConnectionFiles() {
     }
@@ -75,10 +77,25 @@ final class ConnectionFiles {
         if (connections == null || !connections.isObject()) {
             throw new InvalidRequestException("connections file", file + " needs a top-level 'connections:' map");
         }
+        root.fieldNames().forEachRemaining(key -> {
+            if (!key.equals("connections")) {
+                throw new InvalidRequestException("connections file", file + " has an unknown top-level key '" + key
+                        + "'; it takes only 'connections'");
+            }
+        });
         List<ConnectionConfig> configs = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = connections.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode c = e.getValue();
+            if (c == null || !c.isObject()) {
+                throw new InvalidRequestException("connection " + e.getKey(), "in " + file + " is not a map of " + FIELDS);
+            }
+            c.fieldNames().forEachRemaining(key -> {
+                if (!FIELDS.contains(key)) {
+                    throw new InvalidRequestException("connection " + e.getKey(), "in " + file + " has an unknown key '" + key
+                            + "'; a connection takes " + FIELDS);
+                }
+            });
             ConnectionConfig config = ConnectionConfig.of(text(file, e.getKey(), c, "driver"), text(file, e.getKey(), c, "region"))
                     .named(e.getKey());
             if (c.hasNonNull("zone")) {
@@ -121,6 +138,22 @@ final class ConnectionFiles {
         TreeSet<String> names = new TreeSet<>();
         p.stringPropertyNames().stream().filter(k -> k.endsWith(".driver"))
                 .forEach(k -> names.add(k.substring(0, k.length() - ".driver".length())));
+        for (String key : p.stringPropertyNames()) {
+            int dot = key.indexOf('.');
+            String connection = dot < 0 ? key : key.substring(0, dot);
+            String rest = dot < 0 ? "" : key.substring(dot + 1);
+            if (!names.contains(connection)) {
+                throw new InvalidRequestException("connections file", file + " has '" + key + "' for a connection with no "
+                        + connection + ".driver");
+            }
+            boolean known = rest.equals("driver") || rest.equals("region") || rest.equals("zone")
+                    || rest.startsWith("credential.") && rest.length() > "credential.".length()
+                    || rest.startsWith("property.") && rest.length() > "property.".length();
+            if (!known) {
+                throw new InvalidRequestException("connection " + connection, "in " + file + " has an unknown key '" + key
+                        + "'; a connection takes <name>.driver, .region, .zone, .credential.<key>, .property.<key>");
+            }
+        }
         List<ConnectionConfig> configs = new ArrayList<>();
         for (String name : names) {
             String region = p.getProperty(name + ".region");

@@ -48,11 +48,63 @@ public final class ConnectionSettings {
                         + ConnectionFiles.describe(configDir) + "; known connections: " + names()));
     }
 
-    /** The connection of that name, if configured. */
+    /**
+     * The connection of that name, if configured. A connection whose {@code _DRIVER} is in the
+     * environment is the environment's alone; one the environment gives only parts of
+     * ({@code _REGION}, {@code _ZONE}, {@code _CREDENTIAL_<KEY>}, {@code _PROPERTY_<KEY>}) takes
+     * them over the file's connection of that name (a secret kept out of the file, say), and is
+     * refused, naming what is missing, when no file has it.
+     */
     public Optional<ConnectionConfig> find(String name) {
         Optional<ConnectionConfig> fromEnv = fromEnvironment(name);
-        return fromEnv.isPresent() ? fromEnv : ConnectionFiles.read(configDir).stream()
-                .filter(c -> c.name().equals(name)).findFirst();
+        if (fromEnv.isPresent()) {
+            return fromEnv;
+        }
+        Optional<ConnectionConfig> fromFile = ConnectionFiles.read(configDir).stream().filter(c -> c.name().equals(name)).findFirst();
+        String prefix = ENV_PREFIX + envName(name) + "_";
+        boolean partly = env.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+        if (!partly) {
+            return fromFile;
+        }
+        if (fromFile.isEmpty()) {
+            throw new InvalidRequestException("driver", "connection '" + name + "' is given only partly in the environment ("
+                    + env.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList() + "): set " + prefix
+                    + "DRIVER and " + prefix + "REGION, or define it in " + ConnectionFiles.describe(configDir));
+        }
+        return Optional.of(overlay(fromFile.get(), prefix));
+    }
+
+    /** The file's connection with what the environment gives of it on top. */
+    private ConnectionConfig overlay(ConnectionConfig config, String prefix) {
+        ConnectionConfig out = config;
+        String region = env.get(prefix + "REGION");
+        if (region != null) {
+            ConnectionConfig moved = ConnectionConfig.of(out.driver(), region).named(out.name()).zone(out.zone());
+            for (Map.Entry<String, String> p : out.properties().entrySet()) {
+                moved = moved.property(p.getKey(), p.getValue());
+            }
+            for (Map.Entry<String, io.multicloud.api.Secret> c : out.credential().values().entrySet()) {
+                moved = moved.credential(c.getKey(), c.getValue().reveal());
+            }
+            out = moved;
+        }
+        if (env.get(prefix + "ZONE") != null) {
+            out = out.zone(env.get(prefix + "ZONE"));
+        }
+        return withKeys(out, prefix);
+    }
+
+    /** The connection with the environment's {@code _CREDENTIAL_<KEY>} and {@code _PROPERTY_<KEY>} values. */
+    private ConnectionConfig withKeys(ConnectionConfig config, String prefix) {
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(env).entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith(prefix + "CREDENTIAL_")) {
+                config = config.credential(key.substring((prefix + "CREDENTIAL_").length()).toLowerCase(Locale.ROOT), e.getValue());
+            } else if (key.startsWith(prefix + "PROPERTY_")) {
+                config = config.property(key.substring((prefix + "PROPERTY_").length()).toLowerCase(Locale.ROOT), e.getValue());
+            }
+        }
+        return config;
     }
 
     /** Every configured connection name. */
@@ -77,16 +129,7 @@ public final class ConnectionSettings {
         if (region == null) {
             throw new InvalidRequestException("region", "connection '" + name + "' sets " + prefix + "DRIVER but not " + prefix + "REGION");
         }
-        ConnectionConfig config = ConnectionConfig.of(driver, region).named(name).zone(env.get(prefix + "ZONE"));
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(env).entrySet()) {
-            String key = e.getKey();
-            if (key.startsWith(prefix + "CREDENTIAL_")) {
-                config = config.credential(key.substring((prefix + "CREDENTIAL_").length()).toLowerCase(Locale.ROOT), e.getValue());
-            } else if (key.startsWith(prefix + "PROPERTY_")) {
-                config = config.property(key.substring((prefix + "PROPERTY_").length()).toLowerCase(Locale.ROOT), e.getValue());
-            }
-        }
-        return Optional.of(config);
+        return Optional.of(withKeys(ConnectionConfig.of(driver, region).named(name).zone(env.get(prefix + "ZONE")), prefix));
     }
 
     static String envName(String name) {

@@ -12,6 +12,16 @@ public final class LazyTestDriver implements Driver {
     public static final AtomicBoolean SDK_LOADED = new AtomicBoolean();
 
     @Override
+    public java.util.Set<String> credentialKeys() {
+        return java.util.Set.of();
+    }
+
+    @Override
+    public java.util.Set<String> propertyKeys() {
+        return java.util.Set.of();
+    }
+
+    @Override
     public String name() {
         return "lazy-test";
     }
