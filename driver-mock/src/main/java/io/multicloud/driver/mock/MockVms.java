@@ -219,11 +219,12 @@ final class MockVms implements VmService {
         int[] used = r.quotaUsage();
         if (used[0] + spec.vcpus() > r.maxVcpus) {
             throw ctx.errors.quota(ResourceKind.VM, name, "vCPU quota of region " + r.name + " exceeded: " + used[0]
-                    + " in use + " + spec.vcpus() + " requested > " + r.maxVcpus + " allowed");
+                    + " in use + " + spec.vcpus() + " requested > " + r.maxVcpus + " allowed (connection property "
+                    + MockDriver.QUOTA_VCPUS + " raises it)");
         }
         if (used[1] + 1 > r.maxVms) {
             throw ctx.errors.quota(ResourceKind.VM, name, "VM quota of region " + r.name + " exceeded: " + used[1]
-                    + " VMs exist, " + r.maxVms + " allowed");
+                    + " VMs exist, " + r.maxVms + " allowed (connection property " + MockDriver.QUOTA_VMS + " raises it)");
         }
     }
 

@@ -71,7 +71,7 @@ class MockBehaviourTest extends MockTestBase {
         conn.vms().create(vm("vm-2"));
         assertThatThrownBy(() -> conn.vms().create(vm("vm-3"))).isInstanceOfSatisfying(QuotaExceededException.class, e -> {
             assertThat(e.scope()).isEqualTo(ErrorScope.REGION);
-            assertThat(e.getMessage()).contains("4 in use", "2 requested", "4 allowed");
+            assertThat(e.getMessage()).contains("4 in use", "2 requested", "4 allowed", "quota_vcpus");
         });
         conn.vms().delete("vm-1");
         assertThat(conn.vms().create(vm("vm-3")).status()).as("a terminating VM frees its quota").isEqualTo(VmStatus.CREATING);
@@ -89,7 +89,7 @@ class MockBehaviourTest extends MockTestBase {
         DriverConnection limited = connect("default", "mars", Map.of(MockDriver.QUOTA_VMS, "1"));
         limited.vms().create(vm("vm-1"));
         assertThatThrownBy(() -> conn.vms().create(vm("vm-2"))).as("the quota is the account's, on every connection")
-                .isInstanceOf(QuotaExceededException.class).hasMessageContaining("1 allowed");
+                .isInstanceOf(QuotaExceededException.class).hasMessageContaining("1 allowed").hasMessageContaining("quota_vms");
     }
 
     @Test
