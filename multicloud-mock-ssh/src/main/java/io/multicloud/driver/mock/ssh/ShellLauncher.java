@@ -10,14 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +78,7 @@ final class ShellLauncher implements AutoCloseable {
             done
             """;
 
+    private final LauncherDir dir;
     private final Path runDir;
     private final Process shell;
     private final Writer requests;
@@ -94,8 +93,9 @@ final class ShellLauncher implements AutoCloseable {
     /** Why no slot will come any more, once the launcher ended or could not make pipes. */
     private IOException broken;
 
-    private ShellLauncher(Path runDir, Process shell) {
-        this.runDir = runDir;
+    private ShellLauncher(LauncherDir dir, Process shell) {
+        this.dir = dir;
+        this.runDir = dir.path();
         this.shell = shell;
         this.requests = new OutputStreamWriter(shell.getOutputStream(), StandardCharsets.US_ASCII);
     }
@@ -110,13 +110,20 @@ final class ShellLauncher implements AutoCloseable {
     static ShellLauncher start(Path fallbackParent) throws IOException {
         Optional<Path> memory = memoryDir();
         Path parent = memory.isPresent() ? memory.get() : Files.createDirectories(fallbackParent);
-        Path runDir = Files.createTempDirectory(parent, "mock-ssh-launch-");
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", SCRIPT, "mock-ssh-launcher", runDir.toString())
-                .directory(runDir.toFile())
+        LauncherDir dir = LauncherDir.create(parent);
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", SCRIPT, "mock-ssh-launcher", dir.path().toString())
+                .directory(dir.path().toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().clear();
         builder.environment().put("PATH", ServedVm.systemPath());
-        ShellLauncher launcher = new ShellLauncher(runDir, builder.start());
+        Process shell;
+        try {
+            shell = builder.start();
+        } catch (IOException e) {
+            dir.close();
+            throw e;
+        }
+        ShellLauncher launcher = new ShellLauncher(dir, shell);
         Thread.ofPlatform().daemon().name("mock-ssh-launcher").start(launcher::readAnswers);
         synchronized (launcher.stock) {
             launcher.restock();
@@ -276,21 +283,7 @@ final class ShellLauncher implements AutoCloseable {
         } catch (IOException e) {
             log.debug("closing the command launcher's requests: {}", e.toString());
         }
-        // The killed shell may still be making the next batch of pipes: remove until nothing comes back.
-        for (int attempt = 0; attempt < 100 && Files.exists(runDir); attempt++) {
-            try (Stream<Path> files = Files.walk(runDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException | UncheckedIOException e) {
-                log.debug("removing the command launcher's files: {}", e.toString());
-            }
-            if (Files.exists(runDir)) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        // The killed shell may still be making the next batch of pipes: the directory goes until nothing comes back.
+        dir.close();
     }
 }
