@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * An MCI over two regions of the mock cloud: reviewed and priced before it is made, created with
  * a progress bar, acted on as one and by label selector, scaled out, and deleted.
- * <pre>mvn -q -f examples exec:java -Dexec.mainClass=io.multicloud.examples.MciQuickstart</pre>
+ * <pre>./dev run MciQuickstart</pre>
  */
 public final class MciQuickstart {
     private MciQuickstart() {

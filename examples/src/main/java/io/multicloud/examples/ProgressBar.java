@@ -28,15 +28,24 @@ final class ProgressBar implements ProgressListener {
                 planned.set(p.steps());
                 finished.set(0);
             }
-            case ProgressEvent.Done d when d.kind() == ResourceKind.VM -> print(d.name() + " " + d.action() + "d");
+            case ProgressEvent.Done d when d.kind() == ResourceKind.VM -> print(d.name() + " " + past(d.action()));
             case ProgressEvent.Failed f when f.kind() == ResourceKind.VM -> print(f.name() + " FAILED: " + f.reason());
-            case ProgressEvent.Done d -> out.println("    " + d.action() + "d " + d.kind().label() + " " + d.name()
+            case ProgressEvent.Done d -> out.println("    " + past(d.action()) + " " + d.kind().label() + " " + d.name()
                     + " on " + d.connection());
             case ProgressEvent.Retried r -> out.println("    retrying " + r.name() + " in " + r.pause().toMillis()
                     + " ms: " + r.reason());
             default -> {
             }
         }
+    }
+
+    /** The action as done: create → created, suspend → suspended, scale-out → scaled out. */
+    static String past(String action) {
+        int dash = action.indexOf('-');
+        if (dash > 0) {
+            return past(action.substring(0, dash)) + " " + action.substring(dash + 1);
+        }
+        return action.endsWith("e") ? action + "d" : action + "ed";
     }
 
     private synchronized void print(String what) {

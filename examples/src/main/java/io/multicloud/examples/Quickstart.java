@@ -27,7 +27,7 @@ import java.util.List;
  * with an openrc file sourced: the image is the portable alias {@code ubuntu-22.04} (or, on a
  * cloud without it, its first x86_64 Linux image), and the spec is picked from the cloud's own
  * catalog.
- * <pre>mvn -q -f examples exec:java -Dexec.mainClass=io.multicloud.examples.Quickstart</pre>
+ * <pre>./dev run Quickstart</pre>
  */
 public final class Quickstart {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);

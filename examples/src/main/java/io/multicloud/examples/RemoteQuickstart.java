@@ -7,18 +7,20 @@ import io.multicloud.core.remote.ExecReport;
 import io.multicloud.core.remote.RemoteCommand;
 import io.multicloud.core.remote.VmExecResult;
 import io.multicloud.driver.mock.MockControl;
-import io.multicloud.testkit.ssh.MockSshServers;
+import io.multicloud.driver.mock.ssh.MockSshServers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Commands on an MCI over real SSH, on the mock cloud: each mock VM gets an SSH server of its
- * own on 127.0.0.1 ({@link MockSshServers}, from the test kit), so the commands really run, in
+ * own on 127.0.0.1 ({@link MockSshServers}, module multicloud-mock-ssh: no test framework), so the commands really run, in
  * a local shell that knows the VM's name and addresses. Shows built-in functions, a command list
  * in one shell, streamed output, an upload and a download.
- * <pre>mvn -q -f examples exec:java -Dexec.mainClass=io.multicloud.examples.RemoteQuickstart</pre>
+ * <pre>./dev run RemoteQuickstart</pre>
  */
 public final class RemoteQuickstart {
     private RemoteQuickstart() {
@@ -26,7 +28,20 @@ public final class RemoteQuickstart {
 
     public static void main(String[] args) throws IOException {
         Path work = Files.createTempDirectory("multicloud-remote-quickstart");
-        run(work, System.out);
+        try {
+            run(work, System.out);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Removes the example's work directory (its SSH store, the VMs' homes, the downloaded file). */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Runs the example in a work directory (its SSH store and the VMs' homes live there). */

@@ -11,7 +11,7 @@ import io.multicloud.core.catalog.Recommendation;
  * "Where are the cheapest two GPUs with at least 24 GB near Seoul?", answered from the catalog
  * snapshot the library ships (no cloud account), then again with a live mock connection in Seoul
  * merged in, with an image picked for the chosen offer.
- * <pre>mvn -q -f examples exec:java -Dexec.mainClass=io.multicloud.examples.WhereToRun</pre>
+ * <pre>./dev run WhereToRun</pre>
  */
 public final class WhereToRun {
     private WhereToRun() {

@@ -8,7 +8,7 @@ import io.multicloud.core.remote.ExecReport;
 import io.multicloud.core.remote.RemoteCommand;
 import io.multicloud.core.remote.VmExecResult;
 import io.multicloud.driver.mock.MockDriver;
-import io.multicloud.testkit.ssh.MockSshServers;
+import io.multicloud.driver.mock.ssh.MockSshServers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import io.multicloud.api.Cloud;
 import io.multicloud.api.ConnectionConfig;
 import io.multicloud.core.MultiCloud;
 import io.multicloud.driver.mock.MockControl;
-import io.multicloud.testkit.ssh.MockSshServers;
+import io.multicloud.driver.mock.ssh.MockSshServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.AnnotatedElement;
@@ -91,7 +91,12 @@ public final class MockCloudExtension implements ParameterResolver, AfterEachCal
             }
             config = config.property(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
         }
-        Path home = Path.of(System.getProperty("java.io.tmpdir"), "multicloud-test-home-" + account);
+        Path home;
+        try {
+            home = Files.createTempDirectory("multicloud-test-home-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the test's home directory", e);
+        }
         MultiCloud multiCloud = MultiCloud.builder()
                 .environment(Map.of())
                 .home(home)
@@ -104,12 +109,13 @@ public final class MockCloudExtension implements ParameterResolver, AfterEachCal
                 cloud.unwrap(MockControl.class).serveSsh(ssh);
             }
             log.debug("{} runs on a fresh mock cloud {}{}", context.getDisplayName(), cloud, ssh == null ? "" : " with SSH");
-            return new Session(multiCloud, cloud, ssh, ssh == null ? null : home.resolve("ssh"));
+            return new Session(multiCloud, cloud, ssh, home);
         } catch (RuntimeException e) {
             if (ssh != null) {
                 ssh.close();
             }
             multiCloud.close();
+            Session.deleteTree(home);
             throw e;
         }
     }
@@ -132,22 +138,29 @@ public final class MockCloudExtension implements ParameterResolver, AfterEachCal
     /**
      * What one test got; closed after it. AutoCloseable, so the store closes it even if afterEach
      * does not run. The SSH servers stop first (their sessions and commands end), then the
-     * connection; the SSH work dir, which this extension made, goes too.
+     * connection; the test's home (the owner file, the SSH store, the VMs' directories), which
+     * this extension made, goes too, so no test leaves a directory behind.
      */
-    private record Session(MultiCloud multiCloud, Cloud cloud, MockSshServers ssh, Path sshWorkDir) implements AutoCloseable {
+    private record Session(MultiCloud multiCloud, Cloud cloud, MockSshServers ssh, Path home) implements AutoCloseable {
         @Override
         public void close() {
             try {
                 if (ssh != null) {
                     ssh.close();
-                    deleteTree(sshWorkDir);
                 }
             } finally {
-                multiCloud.close();
+                try {
+                    multiCloud.close();
+                } finally {
+                    deleteTree(home);
+                }
             }
         }
 
-        private static void deleteTree(Path dir) {
+        static void deleteTree(Path dir) {
+            if (!Files.exists(dir)) {
+                return;
+            }
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException | UncheckedIOException e) {

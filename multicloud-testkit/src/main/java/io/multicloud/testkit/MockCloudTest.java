@@ -38,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <h2>Real SSH on the mock's VMs</h2>
  * With {@code ssh = true}, every VM the test creates through the injected {@code Cloud} is
  * backed by a real SSH server on {@code 127.0.0.1} (a
- * {@link io.multicloud.testkit.ssh.MockSshServers}, started for the test with its work dir under
- * the test's temporary home, and closed after it): {@code vm.ssh()} gives the address and port
+ * {@link io.multicloud.driver.mock.ssh.MockSshServers} from {@code multicloud-mock-ssh}, started for
+ * the test with its work dir under the test's temporary home, and closed after it; the home goes too): {@code vm.ssh()} gives the address and port
  * to log in to with the VM's key pair, commands run as local processes in the VM's own home
  * directory, and a VM without a public IP is reached through a bastion in its VPC. A parameter
  * of type {@code MockSshServers} receives the servers, to look at a VM's home or to make it

@@ -6,7 +6,8 @@
  *       {@link io.multicloud.testkit.ConformanceProfile};</li>
  *   <li>{@link io.multicloud.testkit.MockCloudTest}: a fresh, isolated mock cloud injected into each
  *       test of a user's own code, its VMs optionally backed by real SSH servers;</li>
- *   <li>{@link io.multicloud.testkit.ssh.MockSshServers}: real SSH endpoints on 127.0.0.1 for mock
+ *   <li>{@code @MockCloudTest(ssh = true)} with {@link io.multicloud.driver.mock.ssh.MockSshServers} (module
+ *       {@code multicloud-mock-ssh}): real SSH endpoints on 127.0.0.1 for mock
  *       VMs (logins, commands, SFTP, bastion tunnels);</li>
  *   <li>{@link io.multicloud.testkit.TestResources}, {@link io.multicloud.testkit.UniqueNames} and
  *       {@link io.multicloud.testkit.Await}: creating resources under unique names, deleting them

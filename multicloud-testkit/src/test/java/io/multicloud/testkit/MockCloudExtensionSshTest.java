@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.multicloud.api.Cloud;
 import io.multicloud.api.Vm;
-import io.multicloud.testkit.ssh.MockSshServers;
+import io.multicloud.core.MultiCloud;
+import io.multicloud.driver.mock.ssh.MockSshServers;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -24,23 +25,27 @@ class MockCloudExtensionSshTest {
     private static Path homeOfAnEarlierTest;
     @Test
     @Order(1)
-    void theInjectedCloudsVmsAreServedByTheInjectedServers(Cloud cloud, MockSshServers servers, MockSshServers again) {
+    void theInjectedCloudsVmsAreServedByTheInjectedServers(Cloud cloud, MockSshServers servers, MockSshServers again,
+                                                           MultiCloud multiCloud) {
         assertThat(servers).isSameAs(again);
         Vm vm = Fixtures.runningVm(cloud, "vm-1");
 
         assertThat(servers.served()).containsExactly("vm-1");
         assertThat(vm.ssh().host()).isEqualTo("127.0.0.1");
         assertThat(vm.ssh().port()).isEqualTo(servers.port("vm-1"));
-        assertThat(servers.homeOf("vm-1")).isDirectory()
-                .startsWith(Path.of(System.getProperty("java.io.tmpdir"), "multicloud-test-home-" + Fixtures.control(cloud).account()));
+        Path home = servers.workDir().getParent();
+        assertThat(home.getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
+        assertThat(home.getFileName().toString()).startsWith("multicloud-test-home-");
+        assertThat(servers.homeOf("vm-1")).isDirectory().startsWith(home);
+        assertThat(multiCloud.sshStore().directory()).startsWithRaw(home);
         fromAnEarlierTest = servers;
         portOfAnEarlierTest = vm.ssh().port();
-        homeOfAnEarlierTest = servers.homeOf("vm-1");
+        homeOfAnEarlierTest = home;
     }
 
     @Test
     @Order(2)
-    void theServersOfAnEarlierTestAreClosedAndTheirWorkDirIsGone(MockSshServers servers) {
+    void theServersOfAnEarlierTestAreClosedAndTheTestsWholeHomeIsGone(MockSshServers servers) {
         assertThat(fromAnEarlierTest).isNotNull().isNotSameAs(servers);
         assertThat(servers.served()).isEmpty();
         assertThatThrownBy(() -> new Socket("127.0.0.1", portOfAnEarlierTest).close()).isInstanceOf(ConnectException.class);
@@ -53,5 +58,6 @@ class MockCloudExtensionSshTest {
         Vm vm = Fixtures.runningVm(cloud, "vm-1");
         assertThat(vm.ssh().host()).isEqualTo(vm.publicIp());
         assertThat(vm.ssh().port()).isEqualTo(22);
+        assertThat(vm.ssh().reachable()).isFalse();
     }
 }

@@ -10,7 +10,7 @@ import io.multicloud.core.remote.ExecReport;
 import io.multicloud.core.remote.RemoteCommand;
 import io.multicloud.driver.mock.MockControl;
 import io.multicloud.driver.mock.MockDriver;
-import io.multicloud.testkit.ssh.MockSshServers;
+import io.multicloud.driver.mock.ssh.MockSshServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

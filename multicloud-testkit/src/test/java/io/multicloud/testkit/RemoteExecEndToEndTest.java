@@ -20,7 +20,7 @@ import io.multicloud.core.remote.TransferResult;
 import io.multicloud.core.remote.TransportError;
 import io.multicloud.core.remote.VmExecResult;
 import io.multicloud.driver.mock.MockControl;
-import io.multicloud.testkit.ssh.MockSshServers;
+import io.multicloud.driver.mock.ssh.MockSshServers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -60,6 +60,7 @@ final class MotoServer {
             port = socket.getLocalPort();
         }
         Path log = Files.createTempFile("moto-server", ".log");
+        log.toFile().deleteOnExit();   // read only when moto fails to start; the tests leave nothing in the temp folder
         Process process;
         try {
             process = new ProcessBuilder(command(), "-H", "127.0.0.1", "-p", Integer.toString(port))

@@ -182,10 +182,17 @@ final class MockEntities {
                     Instant.ofEpochMilli(createdAt), tags);
         }
 
-        /** A served VM with a public IP is reached on loopback; one without, on its private IP through a bastion. */
+        /**
+         * A served VM with a public IP is reached on loopback; one without, on its private IP through a bastion.
+         * Nothing answers at a VM that is not served (its addresses are documentation ones): its access says
+         * so and how to serve one, so that a command fails at once instead of timing out.
+         */
         private SshAccess sshAccess() {
             if (sshHosting == null) {
-                return new SshAccess(publicIp != null ? publicIp : privateIp, 22, loginUser);
+                return new SshAccess(publicIp != null ? publicIp : privateIp, 22, loginUser, "mock VM " + name
+                        + " has no SSH server: serve its connection's VMs before creating them, with"
+                        + " cloud.unwrap(MockControl.class).serveSsh(MockSshServers.start()) (module multicloud-mock-ssh),"
+                        + " or @MockCloudTest(ssh = true) in a test");
             }
             return publicIp != null ? new SshAccess("127.0.0.1", sshPort, loginUser) : new SshAccess(privateIp, 22, loginUser);
         }

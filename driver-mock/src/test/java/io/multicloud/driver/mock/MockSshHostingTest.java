@@ -84,12 +84,18 @@ class MockSshHostingTest extends MockTestBase {
     }
 
     @Test
-    void withoutHostingAVmKeepsItsPlainSshAccess() {
+    void withoutHostingAVmKeepsItsPlainSshAccessAndSaysNoServerAnswersThere() {
         Vm open = conn.vms().create(vm("vm-1"));
         Vm closed = conn.vms().create(vm("vm-2").publicIp(false));
 
-        assertThat(open.ssh()).isEqualTo(new SshAccess(open.publicIp(), 22, "ubuntu"));
-        assertThat(closed.ssh()).isEqualTo(new SshAccess(closed.privateIp(), 22, "ubuntu"));
+        assertThat(open.ssh()).extracting(SshAccess::host, SshAccess::port, SshAccess::user)
+                .containsExactly(open.publicIp(), 22, "ubuntu");
+        assertThat(closed.ssh()).extracting(SshAccess::host, SshAccess::port, SshAccess::user)
+                .containsExactly(closed.privateIp(), 22, "ubuntu");
+        assertThat(open.ssh().reachable()).isFalse();
+        assertThat(open.ssh().unreachableReason()).contains("mock VM vm-1 has no SSH server")
+                .contains("MockControl.class).serveSsh(MockSshServers.start())").contains("multicloud-mock-ssh");
+        assertThat(closed.ssh().unreachableReason()).contains("mock VM vm-2 has no SSH server");
         conn.vms().delete("vm-1");
         assertThat(hosting.served).isEmpty();
         assertThat(hosting.stopped).isEmpty();
@@ -103,6 +109,8 @@ class MockSshHostingTest extends MockTestBase {
         Vm plain = conn.vms().create(vm("vm-2"));
 
         assertThat(plain.ssh().host()).isEqualTo(plain.publicIp());
+        assertThat(plain.ssh().reachable()).isFalse();
+        assertThat(served.ssh().reachable()).isTrue();
         assertThat(conn.vms().find("vm-1").orElseThrow().ssh()).isEqualTo(served.ssh());
         conn.vms().delete("vm-1");
         conn.vms().delete("vm-2");
@@ -156,7 +164,9 @@ class MockSshHostingTest extends MockTestBase {
                 .doesNotContain("sshVm").doesNotContain("sshHosting").doesNotContain(Integer.toString(served.ssh().port()));
 
         Vm loaded = connect(new MockDriver(), "team-a", "mars", kept).vms().find("vm-1").orElseThrow();
-        assertThat(loaded.ssh()).isEqualTo(new SshAccess(served.publicIp(), 22, "ubuntu"));
+        assertThat(loaded.ssh()).extracting(SshAccess::host, SshAccess::port, SshAccess::user)
+                .containsExactly(served.publicIp(), 22, "ubuntu");
+        assertThat(loaded.ssh().reachable()).as("no server serves it in this JVM").isFalse();
     }
 
     /** Records what the mock tells it and hands out made-up ports. */

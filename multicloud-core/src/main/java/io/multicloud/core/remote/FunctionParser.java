@@ -97,7 +97,8 @@ final class FunctionParser {
                 "unknown function '" + name + "'; known functions: " + Function.allNames()));
         skipSpaces();
         if (pos >= command.length() || command.charAt(pos) != '(') {
-            throw endOrFault(start, pos, "expected '(' after function name '" + name + "'");
+            throw endOrFault(start, pos, "expected '(' after function name '" + name + "' (a function is called with"
+                    + " parentheses, even without parameters: " + MARKER + "(" + name + "()))");
         }
         pos++;
         Map<String, Argument> arguments = arguments(start, function);

@@ -200,8 +200,8 @@ public final class RemoteExecutor implements AutoCloseable {
             throw new RemoteFailure(TransportError.Kind.NO_ROUTE, "VM " + vm.name() + " on " + vm.connection() + " is "
                     + vm.vm().status().display() + ", not Running");
         }
-        SshEndpoint bastion = vm.vm().publicIp() == null ? credentials.endpoint(bastionFor(vm, neighbours, options)) : null;
         SshEndpoint target = credentials.endpoint(vm);
+        SshEndpoint bastion = vm.vm().publicIp() == null ? credentials.endpoint(bastionFor(vm, neighbours, options)) : null;
         Session session = sessions.session(target, bastion, options.connectTimeout());
         try {
             return work.run(session);

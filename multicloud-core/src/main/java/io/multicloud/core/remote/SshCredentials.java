@@ -33,6 +33,10 @@ final class SshCredentials {
             throw new RemoteFailure(TransportError.Kind.NO_ROUTE, "VM " + vm.name() + " on " + vm.connection()
                     + " has no address to log in to yet (it is " + v.status().display() + ")");
         }
+        if (!v.ssh().reachable()) {
+            throw new RemoteFailure(TransportError.Kind.NO_ROUTE, "VM " + vm.name() + " on " + vm.connection()
+                    + " cannot be reached: " + v.ssh().unreachableReason());
+        }
         if (v.ssh().user() == null) {
             throw new RemoteFailure(TransportError.Kind.NO_CREDENTIAL, "VM " + vm.name() + " on " + vm.connection()
                     + " has no known login user");

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,12 @@ final class SshSessions implements AutoCloseable {
     private final SshCredentials credentials;
     private final ExecutorService connectors = Executors.newVirtualThreadPerTaskExecutor();
     private final ThreadFactory sessionThreads = Thread.ofVirtual().name("multicloud-ssh-", 0).factory();
-    private final AsyncCache<String, Session> open;
+    /**
+     * Connect attempts by session key. A failed attempt is a value, never a failed future: Caffeine
+     * would log a failed asynchronous load with its stack trace through java.util.logging, on the
+     * user's console. A failed attempt is taken out by the caller that sees it.
+     */
+    private final AsyncCache<String, Attempt> open;
     /** Sessions handed out and not released yet: a session leaves the pool, but closes only when none uses it. */
     private final Map<Session, Integer> leases = new IdentityHashMap<>();
     private final Set<Session> retired = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -87,9 +93,9 @@ final class SshSessions implements AutoCloseable {
                 .expireAfterAccess(idle)
                 .executor(Runnable::run)
                 .scheduler(Scheduler.systemScheduler())   // idle sessions close on time, with no other call to notice
-                .removalListener((String key, Session session, RemovalCause cause) -> {
-                    if (session != null) {
-                        retire(session);
+                .removalListener((String key, Attempt attempt, RemovalCause cause) -> {
+                    if (attempt != null && attempt.session() != null) {
+                        retire(attempt.session());
                     }
                 })
                 .buildAsync();
@@ -102,18 +108,37 @@ final class SshSessions implements AutoCloseable {
      */
     Session session(SshEndpoint target, SshEndpoint bastion, Duration connectTimeout) {
         String key = bastion == null ? target.sessionKey() : target.sessionKey() + "|via|" + bastion.sessionKey();
-        for (int attempt = 0; ; attempt++) {
-            CompletableFuture<Session> pending = open.get(key, (k, executor) -> CompletableFuture.supplyAsync(
-                    () -> bastion == null ? connect(target, null, connectTimeout) : connectThrough(target, bastion, connectTimeout),
+        for (int tries = 0; ; tries++) {
+            CompletableFuture<Attempt> pending = open.get(key, (k, executor) -> CompletableFuture.supplyAsync(
+                    () -> Attempt.of(() -> bastion == null ? connect(target, null, connectTimeout)
+                            : connectThrough(target, bastion, connectTimeout)),
                     connectors));
-            Session session = await(pending);
-            if (session.isConnected() || attempt > 0) {
+            Attempt attempt = await(pending);
+            if (attempt.failure() != null) {
+                open.asMap().remove(key, pending);   // a failure is not kept: the next call tries again
+                throw attempt.failure();
+            }
+            Session session = attempt.session();
+            if (session.isConnected() || tries > 0) {
                 lease(session);
                 return session;
             }
             // Closed by the VM (rebooted, rebuilt) since it was last used: make it again.
-            open.synchronous().asMap().remove(key, session);
+            open.asMap().remove(key, pending);
             session.disconnect();
+        }
+    }
+
+    /** A connected session, or why there is none. */
+    private record Attempt(Session session, RemoteFailure failure) {
+        static Attempt of(Supplier<Session> connect) {
+            try {
+                return new Attempt(connect.get(), null);
+            } catch (RemoteFailure e) {
+                return new Attempt(null, e);
+            } catch (RuntimeException e) {
+                return new Attempt(null, new RemoteFailure(TransportError.Kind.CONNECT, String.valueOf(e)));
+            }
         }
     }
 
@@ -140,12 +165,15 @@ final class SshSessions implements AutoCloseable {
     /** Takes a session that failed to open a channel out of the pool, so the next call connects anew. */
     void discard(SshEndpoint target, SshEndpoint bastion, Session session) {
         String key = bastion == null ? target.sessionKey() : target.sessionKey() + "|via|" + bastion.sessionKey();
-        open.synchronous().asMap().remove(key, session);
+        CompletableFuture<Attempt> pending = open.getIfPresent(key);
+        if (pending != null && pending.isDone() && pending.join().session() == session) {
+            open.asMap().remove(key, pending);
+        }
     }
 
     /** How many sessions are open. */
     int size() {
-        return open.synchronous().asMap().size();
+        return (int) open.synchronous().asMap().values().stream().filter(a -> a.session() != null).count();
     }
 
     @Override
@@ -245,13 +273,10 @@ final class SshSessions implements AutoCloseable {
         }
     }
 
-    private static Session await(CompletableFuture<Session> pending) {
+    private static Attempt await(CompletableFuture<Attempt> pending) {
         try {
             return pending.get();
         } catch (ExecutionException | CompletionException e) {
-            if (e.getCause() instanceof RemoteFailure failure) {
-                throw failure;
-            }
             throw new RemoteFailure(TransportError.Kind.CONNECT, String.valueOf(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -72,6 +72,7 @@ class FunctionParserTest {
             $$Func (GetVmId())                                  |  7 | no space allowed between $$Func and '('
             $$Func()                                            |  8 | expected a function name
             $$Func(GetVmId prefix=a)                            | 16 | expected '(' after function name 'GetVmId'
+            $$Func(GetVmId)                                     | 15 | even without parameters: $$Func(GetVmId())
             $$Func(GetVmId(prefix=a(b)))                        | 24 | unbalanced parentheses: '(' inside an unquoted value
             $$Func(GetVmId(prefix=it's))                        | 25 | quote inside an unquoted value
             $$Func(GetPublicIP(prefix='a'b))                    | 30 | expected ',' or ')' after the quoted value
