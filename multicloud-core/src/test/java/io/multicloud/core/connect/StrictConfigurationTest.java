@@ -65,7 +65,7 @@ class StrictConfigurationTest {
         try (MultiCloud mc = MultiCloud.builder().environment(Map.of()).home(home).build()) {
             assertThatThrownBy(() -> mc.connect(ConnectionConfig.of("mock", "mars").credential("acount", "x")))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("credential acount"))
-                    .hasMessageContaining("[account]");
+                    .hasMessageContaining("it reads [account, secret]");
             assertThatThrownBy(() -> mc.connect(ConnectionConfig.of("mock", "mars").property("transition", "5")))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("property transition"))
                     .hasMessageContaining("transition_ms");
