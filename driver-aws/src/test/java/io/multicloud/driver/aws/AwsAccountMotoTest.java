@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * What a real account holds before the library touches it, made here through the EC2 SDK behind
  * the library's back (moto): every instance, volume, VPC, group and key is listed, named by its
  * {@code Name} tag or else its id, and found by either; the default VPC and each VPC's default
- * group are usable by name. Pages are 2 items ({@code page_size}), so listings follow NextToken
+ * group are usable by name. Pages are 2 items ({@link MotoServer#config()}), so listings follow NextToken
  * (moto pages DescribeInstances; the other listings' paging is shown in {@link AwsRealAnswersTest}).
  */
 @RequiresMoto
@@ -41,7 +41,7 @@ class AwsAccountMotoTest {
     void connect() {
         MotoServer.get().reset();
         multiCloud = MultiCloud.builder().environment(Map.of()).build();
-        cloud = multiCloud.connect(MotoServer.get().config().property(AwsDriver.PAGE_SIZE, "2"));
+        cloud = multiCloud.connect(MotoServer.get().config());
         ec2 = cloud.unwrap(Ec2Client.class);
     }
 
