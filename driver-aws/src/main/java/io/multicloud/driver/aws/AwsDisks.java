@@ -11,6 +11,7 @@ import io.multicloud.spi.DiskService;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachmentState;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
 
 /**
- * Data disks as EBS volumes, named by their {@code Name} tag (root volumes of VMs carry none and
- * are not listed). A disk is created in the request's zone, else the connection's, else the
+ * Disks as EBS volumes: every volume of the region, root volumes of VMs included (attached to
+ * their VM), named by their {@code Name} tag, else their id ({@link AwsNames}). A disk is created in the request's zone, else the connection's, else the
  * region's first zone; it attaches on the first free device of /dev/sdf../dev/sdp.
  * Status: creating → CREATING, available → AVAILABLE, in-use → ATTACHED, deleting → DELETING,
  * error → FAILED.
@@ -44,8 +45,10 @@ final class AwsDisks implements DiskService {
 
     @Override
     public List<Disk> list() {
-        return ctx.errors().call(KIND, null, () -> ec2().describeVolumesPaginator(r -> r.filters(Ec2Tags.hasName()))
-                .volumes().stream().toList()).stream().map(this::toRecord).sorted(Comparator.comparing(Disk::name)).toList();
+        List<Volume> volumes = lookups.volumes();
+        Map<String, String> vms = lookups.instanceNames(volumes.stream().flatMap(v -> v.attachments().stream())
+                .map(a -> a.instanceId()).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        return volumes.stream().map(v -> toRecord(v, vms)).sorted(Comparator.comparing(Disk::name)).toList();
     }
 
     @Override
@@ -53,20 +56,28 @@ final class AwsDisks implements DiskService {
         return volume(name).map(this::toRecord);
     }
 
-    private Optional<Volume> volume(String name) {
-        return ctx.errors().call(KIND, name, () -> ec2().describeVolumes(r -> r.filters(Ec2Tags.named(name))).volumes())
-                .stream().findFirst();
+    /** The volume of this name or id. */
+    Optional<Volume> volume(String nameOrId) {
+        if (AwsNames.valid(nameOrId)) {
+            Optional<Volume> named = lookups.volumes(Ec2Tags.named(nameOrId)).stream()
+                    .filter(v -> nameOrId.equals(Ec2Lookups.name(v))).findFirst();
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        return nameOrId.startsWith("vol-") ? lookups.volumes(Ec2Tags.filter("volume-id", nameOrId)).stream().findFirst()
+                : Optional.empty();
     }
 
     private Volume require(String name) {
-        return volume(name).orElseThrow(() -> lookups.notFound(KIND, name, "no volume has this Name tag"));
+        return volume(name).orElseThrow(() -> lookups.notFound(KIND, name, "no volume has this name or id"));
     }
 
     @Override
     public Disk create(DiskRequest request) {
         String name = request.name();
         if (volume(name).isPresent()) {
-            throw new AlreadyExistsException(context(name), "a volume with this Name tag exists");
+            throw new AlreadyExistsException(context(name), "a volume of this name exists");
         }
         String zone = request.zone() != null ? request.zone() : ctx.defaultZone() != null ? ctx.defaultZone() : firstZone();
         String type = request.type() != null ? request.type() : DEFAULT_TYPE;
@@ -161,10 +172,16 @@ final class AwsDisks implements DiskService {
     }
 
     private Disk toRecord(Volume v) {
+        return toRecord(v, lookups.instanceNames(v.attachments().stream().map(a -> a.instanceId())
+                .filter(java.util.Objects::nonNull).toList()));
+    }
+
+    private Disk toRecord(Volume v, Map<String, String> vms) {
         String attachedTo = v.attachments().stream()
                 .filter(a -> a.state() == VolumeAttachmentState.ATTACHED || a.state() == VolumeAttachmentState.ATTACHING)
-                .map(a -> lookups.instanceName(a.instanceId())).findFirst().orElse(null);
-        return new Disk(Ec2Tags.name(v.tags()).orElse(v.volumeId()), v.volumeId(), v.availabilityZone(),
+                .filter(a -> a.instanceId() != null).map(a -> vms.getOrDefault(a.instanceId(), a.instanceId()))
+                .findFirst().orElse(null);
+        return new Disk(Ec2Lookups.name(v), v.volumeId(), v.availabilityZone(),
                 v.size() == null ? 0 : v.size(), v.volumeTypeAsString(), status(v.state()), attachedTo, Ec2Tags.user(v.tags()));
     }
 

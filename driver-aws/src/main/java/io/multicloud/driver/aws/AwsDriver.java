@@ -13,7 +13,10 @@ import java.util.Set;
  * (and {@code session_token}) — without them the SDK's default provider chain is used
  * (environment, profile, container and instance roles); properties {@code endpoint} (an
  * endpoint override for EC2, ELBv2 and EKS: AWS-compatible clouds, emulators),
- * {@code pricing_endpoint} (the Price List API's), {@code max_attempts} (SDK retries, default 5).
+ * {@code pricing_endpoint} (the Price List API's), {@code max_attempts} (SDK retries, default 5),
+ * {@code page_size} (MaxResults of each page a listing asks for; by default AWS's own page size.
+ * Lists always follow NextToken to the end: the setting only makes pages smaller, as tests do to
+ * make paging happen; AWS takes 5 to 1000, 500 for volumes).
  */
 public final class AwsDriver implements Driver {
     /** Credential key of the access key id. */
@@ -28,6 +31,8 @@ public final class AwsDriver implements Driver {
     public static final String PRICING_ENDPOINT = "pricing_endpoint";
     /** Property: how many attempts the SDK makes for a retryable error. */
     public static final String MAX_ATTEMPTS = "max_attempts";
+    /** Property: MaxResults of each page of a listing (lists follow every page whatever it is). */
+    public static final String PAGE_SIZE = "page_size";
 
     /** The public regions, as strings so that no SDK class is loaded to know them. */
     static final Set<String> REGIONS = Set.of(

@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.ec2.model.ArchitectureValues;
 import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.PlatformValues;
 
 /**
  * Public images. {@link #list()} is bounded: the well-known aliases ({@code ubuntu-22.04},
@@ -95,14 +93,35 @@ final class AwsImages implements CatalogService<Image> {
     static Image toRecord(String name, software.amazon.awssdk.services.ec2.model.Image i) {
         String amiName = i.name() == null ? "" : i.name();
         String lower = amiName.toLowerCase(Locale.ROOT);
-        boolean windows = i.platform() == PlatformValues.WINDOWS || lower.startsWith("windows");
-        Architecture arch = i.architecture() == ArchitectureValues.ARM64 ? Architecture.ARM64 : Architecture.X86_64;
+        boolean windows = windows(i);
+        Architecture arch = architecture(i.architectureAsString());
         String[] os = os(lower, windows);
         int minDisk = i.blockDeviceMappings().stream().filter(m -> m.ebs() != null && m.ebs().volumeSize() != null
                         && m.deviceName() != null && m.deviceName().equals(i.rootDeviceName()))
                 .map(m -> m.ebs().volumeSize()).findFirst().orElse(0);
         return new Image(name, i.imageId(), os[0], os[1], windows ? Platform.WINDOWS : Platform.LINUX, arch,
                 loginUser(lower, windows), minDisk);
+    }
+
+    /**
+     * Whether an AMI is Windows, from the raw platform EC2 sends: {@code windows} in lower case,
+     * which the SDK's enum (expecting {@code Windows}) does not know; else from the AMI's name.
+     */
+    static boolean windows(software.amazon.awssdk.services.ec2.model.Image i) {
+        String platform = i.platformAsString();
+        String details = i.platformDetails();
+        return platform != null && platform.equalsIgnoreCase("windows")
+                || details != null && details.toLowerCase(Locale.ROOT).startsWith("windows")
+                || i.name() != null && i.name().toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    /** The architecture of an AMI from EC2's raw value ({@code i386}, {@code x86_64}, {@code arm64}, {@code *_mac}). */
+    static Architecture architecture(String raw) {
+        String value = raw == null ? "" : raw.toLowerCase(Locale.ROOT);
+        if (value.equals("i386")) {
+            return Architecture.I386;
+        }
+        return value.startsWith("arm64") ? Architecture.ARM64 : Architecture.X86_64;
     }
 
     /** The OS and its version from an AMI name. */

@@ -17,8 +17,10 @@ import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
- * Key pairs. The key's own name is the user's name (AWS keeps key names unique) and it carries a
- * {@code Name} tag too. CreateKeyPair hands out the private key once, as a {@link Secret};
+ * Key pairs: every key pair of the region. The key's own name (KeyName) is the user's name, for
+ * those made elsewhere too, whatever its characters: AWS keeps key names unique and every call
+ * (RunInstances, an instance's KeyName) refers to a key by it; find also takes the
+ * {@code key-} id. A key made here carries a {@code Name} tag too. CreateKeyPair hands out the private key once, as a {@link Secret};
  * ImportKeyPair takes a public key. List and find never carry a private key.
  */
 final class AwsKeyPairs implements KeyPairService {
@@ -45,10 +47,13 @@ final class AwsKeyPairs implements KeyPairService {
         return info(name).map(k -> toRecord(k, null));
     }
 
+    /** The key pair of this KeyName, else of this key pair id. */
     private Optional<KeyPairInfo> info(String name) {
         // A filter, unlike KeyNames, answers an empty list rather than an error for a missing key.
         return ctx.errors().call(KIND, name, () -> ec2().describeKeyPairs(r -> r.includePublicKey(true)
-                .filters(Ec2Tags.filter("key-name", name))).keyPairs()).stream().findFirst();
+                .filters(Ec2Tags.filter("key-name", name))).keyPairs()).stream().findFirst()
+                .or(() -> !name.startsWith("key-") ? Optional.empty() : ctx.errors().call(KIND, name, () -> ec2().describeKeyPairs(
+                        r -> r.includePublicKey(true).filters(Ec2Tags.filter("key-pair-id", name))).keyPairs()).stream().findFirst());
     }
 
     @Override

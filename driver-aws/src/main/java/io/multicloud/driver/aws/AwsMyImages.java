@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.ec2.model.ImageState;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
- * The user's own images: AMIs this account made from its VMs (CreateImage), named by their
- * {@code Name} tag (the AMI name is the same), with the source VM kept in a
+ * The user's own images: every AMI this account owns. Those made here (CreateImage from a VM) are
+ * named by their {@code Name} tag (the AMI name is the same); others by a valid Name tag, else
+ * a valid AMI name, else their id. The source VM is kept in the source VM kept in a
  * {@code multicloud:source-vm} tag. Delete deregisters the AMI and deletes its EBS snapshots.
  * Status: pending → CREATING, available → AVAILABLE, anything else → FAILED.
  */
@@ -42,8 +43,7 @@ final class AwsMyImages implements MyImageService {
 
     @Override
     public List<MyImage> list() {
-        return ctx.errors().call(KIND, null, () -> ec2().describeImages(r -> r.owners("self").filters(Ec2Tags.hasName())).images())
-                .stream().map(this::toRecord).sorted(Comparator.comparing(MyImage::name)).toList();
+        return images().stream().map(this::toRecord).sorted(Comparator.comparing(MyImage::name)).toList();
     }
 
     @Override
@@ -51,16 +51,39 @@ final class AwsMyImages implements MyImageService {
         return image(name).map(this::toRecord);
     }
 
-    private Optional<Image> image(String name) {
-        return ctx.errors().call(KIND, name, () -> ec2().describeImages(r -> r.owners("self").filters(Ec2Tags.named(name)))
-                .images()).stream().findFirst();
+    /** The account's own AMIs matching these filters, every page. */
+    private List<Image> images(software.amazon.awssdk.services.ec2.model.Filter... filters) {
+        return ctx.errors().call(KIND, null, () -> ec2().describeImagesPaginator(r -> {
+            r.owners("self").filters(filters);
+            Integer size = ctx.pageSize();
+            if (size != null) {
+                r.maxResults(Math.max(5, size));
+            }
+        }).images().stream().toList());
+    }
+
+    /** The account's AMI of this name (Name tag, else AMI name) or id. */
+    private Optional<Image> image(String nameOrId) {
+        if (AwsNames.valid(nameOrId)) {
+            Optional<Image> named = images(Ec2Tags.named(nameOrId)).stream().filter(i -> nameOrId.equals(name(i))).findFirst()
+                    .or(() -> images(Ec2Tags.filter("name", nameOrId)).stream().filter(i -> nameOrId.equals(name(i))).findFirst());
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        return nameOrId.startsWith("ami-") ? images(Ec2Tags.filter("image-id", nameOrId)).stream().findFirst() : Optional.empty();
+    }
+
+    /** An AMI's name: its Name tag, else its AMI name, else its id. */
+    private static String name(Image i) {
+        return AwsNames.of(i.imageId(), Ec2Tags.name(i.tags()).orElse(null), i.name());
     }
 
     @Override
     public MyImage create(MyImageRequest request) {
         String name = request.name();
         if (image(name).isPresent()) {
-            throw new AlreadyExistsException(ErrorContext.of(ctx.config().name(), KIND, name), "an image with this Name tag exists");
+            throw new AlreadyExistsException(ErrorContext.of(ctx.config().name(), KIND, name), "an image of this name exists");
         }
         String instanceId = lookups.requireInstance(request.sourceVm()).instanceId();
         var tags = Ec2Tags.spec(ResourceType.IMAGE, name, request.tags(), Map.of(SOURCE_TAG, request.sourceVm()));
@@ -72,7 +95,7 @@ final class AwsMyImages implements MyImageService {
 
     @Override
     public void delete(String name) {
-        Image image = image(name).orElseThrow(() -> lookups.notFound(KIND, name, "no image of this account has this Name tag"));
+        Image image = image(name).orElseThrow(() -> lookups.notFound(KIND, name, "no image of this account has this name or id"));
         List<String> snapshots = image.blockDeviceMappings().stream()
                 .filter(m -> m.ebs() != null && m.ebs().snapshotId() != null).map(m -> m.ebs().snapshotId()).toList();
         ctx.errors().run(KIND, name, () -> ec2().deregisterImage(r -> r.imageId(image.imageId())));
@@ -88,7 +111,7 @@ final class AwsMyImages implements MyImageService {
     }
 
     private MyImage toRecord(Image i) {
-        return new MyImage(Ec2Tags.name(i.tags()).orElse(i.name()), i.imageId(),
+        return new MyImage(name(i), i.imageId(),
                 Ec2Tags.value(i.tags(), SOURCE_TAG).orElse(null), status(i.state()), instant(i.creationDate()),
                 Ec2Tags.user(i.tags()));
     }

@@ -9,8 +9,11 @@ import io.multicloud.api.SubnetRequest;
 import io.multicloud.api.Vpc;
 import io.multicloud.api.VpcRequest;
 import io.multicloud.spi.VpcService;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +21,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
- * VPCs and their subnets. The user's names are the {@code Name} tags of the VPC and of each
- * subnet (subnet names are unique within their VPC). Deleting a VPC deletes its subnets first;
+ * VPCs and their subnets: every VPC of the region, the default one and those made elsewhere
+ * included, named as {@link AwsNames} says (the {@code Name} tag, {@code default} for the
+ * default VPC, else the id; subnet names are unique within their VPC). Deleting a VPC deletes its subnets first;
  * a VPC or subnet that still holds a live VM is refused with {@link ConflictException} before
  * anything is deleted, and anything else AWS refuses (DependencyViolation) maps to the same.
  */
@@ -41,8 +45,10 @@ final class AwsNetworks implements VpcService {
 
     @Override
     public List<Vpc> list() {
-        return ctx.errors().call(KIND, null, () -> ec2().describeVpcs(r -> r.filters(Ec2Tags.hasName())).vpcs())
-                .stream().map(this::toRecord).sorted(Comparator.comparing(Vpc::name)).toList();
+        Map<String, List<software.amazon.awssdk.services.ec2.model.Subnet>> subnets = new HashMap<>();
+        lookups.allSubnets().forEach(s -> subnets.computeIfAbsent(s.vpcId(), k -> new ArrayList<>()).add(s));
+        return lookups.vpcs().stream().map(v -> toRecord(v, subnets.getOrDefault(v.vpcId(), List.of())))
+                .sorted(Comparator.comparing(Vpc::name)).toList();
     }
 
     @Override
@@ -54,7 +60,7 @@ final class AwsNetworks implements VpcService {
     public Vpc create(VpcRequest request) {
         String name = request.name();
         if (lookups.vpc(name).isPresent()) {
-            throw new AlreadyExistsException(context(name), "a VPC with this Name tag exists");
+            throw new AlreadyExistsException(context(name), "a VPC of this name exists");
         }
         var vpc = ctx.errors().call(KIND, name, () -> ec2().createVpc(r -> r.cidrBlock(request.cidr())
                 .tagSpecifications(Ec2Tags.spec(ResourceType.VPC, name, request.tags()))).vpc());
@@ -97,7 +103,7 @@ final class AwsNetworks implements VpcService {
 
     @Override
     public Vpc removeSubnet(String vpc, String subnet) {
-        var found = lookups.requireSubnet(vpc, subnet);
+        var found = lookups.requireSubnet(vpc, subnet, null);
         if (!lookups.instances(Ec2Tags.filter("subnet-id", found.subnetId())).isEmpty()) {
             throw new ConflictException(ErrorContext.of(ctx.config().name(), ResourceKind.SUBNET, subnet),
                     "the subnet still holds VMs");
@@ -115,19 +121,22 @@ final class AwsNetworks implements VpcService {
 
     private void deleteParts(String name, String vpcId) {
         for (var s : lookups.subnets(vpcId)) {
-            ctx.errors().run(ResourceKind.SUBNET, Ec2Tags.name(s.tags()).orElse(s.subnetId()),
+            ctx.errors().run(ResourceKind.SUBNET, Ec2Lookups.name(s),
                     () -> ec2().deleteSubnet(r -> r.subnetId(s.subnetId())));
         }
         ctx.errors().run(KIND, name, () -> ec2().deleteVpc(r -> r.vpcId(vpcId)));
     }
 
     private Vpc toRecord(software.amazon.awssdk.services.ec2.model.Vpc vpc) {
-        List<Subnet> subnets = lookups.subnets(vpc.vpcId()).stream()
-                .map(s -> new Subnet(Ec2Tags.name(s.tags()).orElse(s.subnetId()), s.subnetId(), s.cidrBlock(),
-                        s.availabilityZone(), Ec2Tags.user(s.tags())))
+        return toRecord(vpc, lookups.subnets(vpc.vpcId()));
+    }
+
+    private Vpc toRecord(software.amazon.awssdk.services.ec2.model.Vpc vpc,
+                         List<software.amazon.awssdk.services.ec2.model.Subnet> subnets) {
+        List<Subnet> own = subnets.stream()
+                .map(s -> new Subnet(Ec2Lookups.name(s), s.subnetId(), s.cidrBlock(), s.availabilityZone(), Ec2Tags.user(s.tags())))
                 .sorted(Comparator.comparing(Subnet::name)).toList();
-        return new Vpc(Ec2Tags.name(vpc.tags()).orElse(vpc.vpcId()), vpc.vpcId(), vpc.cidrBlock(), subnets,
-                Ec2Tags.user(vpc.tags()));
+        return new Vpc(Ec2Lookups.name(vpc), vpc.vpcId(), vpc.cidrBlock(), own, Ec2Tags.user(vpc.tags()));
     }
 
     private ErrorContext context(String name) {

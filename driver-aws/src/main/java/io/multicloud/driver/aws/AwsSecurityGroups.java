@@ -15,6 +15,7 @@ import io.multicloud.spi.SecurityGroupService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,11 @@ import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
- * Security groups and their rules. The group's GroupName and its {@code Name} tag are both the
- * user's name. Rules are read back as AWS reports them, so AWS's default allow-all egress rule
+ * Security groups and their rules: every group of the region, each VPC's {@code default} group
+ * included. A group this library makes has the user's name as both GroupName and {@code Name}
+ * tag; any other is named by its {@code Name} tag, else its GroupName, else its id
+ * ({@link AwsNames}). Several groups named {@code default} (one per VPC) are told apart by id; by
+ * name, the default VPC's is found. Rules are read back as AWS reports them, so AWS's default allow-all egress rule
  * of a new group shows as an outbound ALL rule to 0.0.0.0/0.
  */
 final class AwsSecurityGroups implements SecurityGroupService {
@@ -46,8 +50,11 @@ final class AwsSecurityGroups implements SecurityGroupService {
 
     @Override
     public List<SecurityGroup> list() {
-        return ctx.errors().call(KIND, null, () -> ec2().describeSecurityGroups(r -> r.filters(Ec2Tags.hasName()))
-                .securityGroups()).stream().map(this::toRecord).sorted(Comparator.comparing(SecurityGroup::name)).toList();
+        var groups = lookups.securityGroups();
+        Map<String, String> vpcs = lookups.vpcNames(groups.stream().map(g -> g.vpcId()).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
+        return groups.stream().map(g -> toRecord(g, vpcs)).sorted(Comparator.comparing(SecurityGroup::name)
+                .thenComparing(SecurityGroup::id)).toList();
     }
 
     @Override
@@ -59,7 +66,7 @@ final class AwsSecurityGroups implements SecurityGroupService {
     public SecurityGroup create(SecurityGroupRequest request) {
         String name = request.name();
         if (lookups.securityGroup(name).isPresent()) {
-            throw new AlreadyExistsException(context(name), "a security group with this Name tag exists");
+            throw new AlreadyExistsException(context(name), "a security group of this name exists");
         }
         String vpcId = lookups.requireVpc(request.vpc()).vpcId();
         String groupId = ctx.errors().call(KIND, name, () -> ec2().createSecurityGroup(r -> r.groupName(name)
@@ -84,7 +91,7 @@ final class AwsSecurityGroups implements SecurityGroupService {
         var group = lookups.requireSecurityGroup(name);
         // Checked here too: a clear refusal, whatever the endpoint says about groups in use.
         boolean used = lookups.instances(Ec2Tags.filter("vpc-id", group.vpcId())).stream()
-                .anyMatch(i -> i.securityGroups().stream().anyMatch(g -> g.groupId().equals(group.groupId())));
+                .anyMatch(i -> i.securityGroups().stream().anyMatch(g -> group.groupId().equals(g.groupId())));
         if (used) {
             throw new ConflictException(context(name), "a VM still uses the security group");
         }
@@ -162,7 +169,9 @@ final class AwsSecurityGroups implements SecurityGroupService {
             ports = PortRange.of(Math.max(1, p.fromPort()), Math.max(1, p.toPort()));
         }
         PortRange range = ports;
-        return p.ipRanges().stream().map(ip -> new SecurityRule(direction, protocol, range, ip.cidrIp())).toList();
+        // A rule naming another group or a prefix list has no address range: not in the common model.
+        return p.ipRanges().stream().filter(ip -> ip.cidrIp() != null)
+                .map(ip -> new SecurityRule(direction, protocol, range, ip.cidrIp())).toList();
     }
 
     private static Protocol protocol(String ipProtocol) {
@@ -176,8 +185,12 @@ final class AwsSecurityGroups implements SecurityGroupService {
     }
 
     private SecurityGroup toRecord(software.amazon.awssdk.services.ec2.model.SecurityGroup group) {
-        return new SecurityGroup(Ec2Tags.name(group.tags()).orElse(group.groupName()), group.groupId(),
-                lookups.vpcName(group.vpcId()), rules(group), Ec2Tags.user(group.tags()));
+        return toRecord(group, group.vpcId() == null ? Map.of() : lookups.vpcNames(List.of(group.vpcId())));
+    }
+
+    private SecurityGroup toRecord(software.amazon.awssdk.services.ec2.model.SecurityGroup group, Map<String, String> vpcs) {
+        return new SecurityGroup(Ec2Lookups.name(group), group.groupId(), vpcs.getOrDefault(group.vpcId(), group.vpcId()),
+                rules(group), Ec2Tags.user(group.tags()));
     }
 
     private ErrorContext context(String name) {

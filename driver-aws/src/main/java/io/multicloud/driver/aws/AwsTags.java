@@ -7,6 +7,7 @@ import io.multicloud.api.TaggedResource;
 import io.multicloud.spi.TagService;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,15 +132,23 @@ final class AwsTags implements TagService {
             types.put(d.resourceId(), d.resourceTypeAsString());
         });
         Set<String> liveVms = liveInstances(types);
+        // Groups and VPCs have names of their own (GroupName, "default"), as their listings show.
+        Map<String, String> names = new HashMap<>(lookups.securityGroupNamesById(idsOf(types, "security-group")));
+        names.putAll(lookups.vpcNames(idsOf(types, "vpc")));
         List<TaggedResource> out = new ArrayList<>();
         all.forEach((id, tags) -> {
             ResourceKind kind = TYPES.get(types.get(id));
             if (kind == null || kind == ResourceKind.VM && !liveVms.contains(id)) {
                 return; // a terminated VM keeps its tags for a while but is gone
             }
-            out.add(new TaggedResource(kind, Ec2Tags.name(tags).orElse(id), id, Ec2Tags.user(tags)));
+            out.add(new TaggedResource(kind, names.getOrDefault(id, AwsNames.of(id, Ec2Tags.name(tags).orElse(null))), id,
+                    Ec2Tags.user(tags)));
         });
         return out;
+    }
+
+    private static List<String> idsOf(Map<String, String> types, String type) {
+        return types.entrySet().stream().filter(e -> type.equals(e.getValue())).map(Map.Entry::getKey).toList();
     }
 
     private Set<String> liveInstances(Map<String, String> types) {
@@ -160,17 +169,18 @@ final class AwsTags implements TagService {
     private String id(ResourceKind kind, String name) {
         return switch (kind) {
             case VPC -> lookups.requireVpc(name).vpcId();
-            case SUBNET -> ctx.errors().call(kind, name, () -> ec2().describeSubnets(r -> r.filters(Ec2Tags.named(name)))
-                    .subnets()).stream().findFirst().map(s -> s.subnetId())
-                    .orElseThrow(() -> lookups.notFound(kind, name, "no subnet has this Name tag"));
+            case SUBNET -> lookups.allSubnets(Ec2Tags.named(name)).stream().filter(s -> name.equals(Ec2Lookups.name(s)))
+                    .findFirst().or(() -> name.startsWith("subnet-") ? lookups.allSubnets(Ec2Tags.filter("subnet-id", name))
+                            .stream().findFirst() : java.util.Optional.empty()).map(s -> s.subnetId())
+                    .orElseThrow(() -> lookups.notFound(kind, name, "no subnet has this name or id"));
             case SECURITY_GROUP -> lookups.requireSecurityGroup(name).groupId();
             case KEY_PAIR -> keyPairs.find(name).map(k -> k.id())
                     .orElseThrow(() -> lookups.notFound(kind, name, "no key pair of this name"));
             case VM -> lookups.requireInstance(name).instanceId();
             case DISK -> disks.find(name).map(d -> d.id())
-                    .orElseThrow(() -> lookups.notFound(kind, name, "no volume has this Name tag"));
+                    .orElseThrow(() -> lookups.notFound(kind, name, "no volume has this name or id"));
             case MY_IMAGE -> myImages.find(name).map(i -> i.id())
-                    .orElseThrow(() -> lookups.notFound(kind, name, "no image of this account has this Name tag"));
+                    .orElseThrow(() -> lookups.notFound(kind, name, "no image of this account has this name or id"));
             default -> throw new InvalidRequestException(ErrorContext.of(ctx.config().name(), kind, name), "kind",
                     "the AWS driver does not tag a " + kind.label() + " yet");
         };

@@ -1,6 +1,7 @@
 package io.multicloud.driver.aws;
 
 import io.multicloud.api.AlreadyExistsException;
+import io.multicloud.api.CloudException;
 import io.multicloud.api.ErrorContext;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.KeyPair;
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Volume;
 
 /**
- * VMs as EC2 instances. The image (alias, AMI name or id) is resolved through {@link AwsImages}
+ * VMs as EC2 instances: every live instance of the region, named by its {@code Name} tag, else
+ * its id ({@link AwsNames}). The image (alias, AMI name or id) is resolved through {@link AwsImages}
  * and remembered in a {@code multicloud:image} tag so the VM shows the name the user gave.
  * Status: pending → CREATING (or RESUMING, see below), running → RUNNING, stopping → SUSPENDING,
  * stopped → SUSPENDED, shutting-down → TERMINATING; a terminated instance is gone (not listed,
@@ -47,7 +49,13 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * <p>A Linux VM launched with a key pair gets user data ({@link CloudInitUserData}) that creates
  * the login user {@code multicloud} with the key pair's public key, combined with the user's own
  * user data; the {@code multicloud:login-user} tag remembers it for the VM's SSH access point.
- * Windows VMs keep their image's default user and get only the user's user data.
+ * Windows VMs (an AMI whose platform EC2 gives as {@code windows}) keep their image's default user
+ * and get only the user's user data.
+ *
+ * <p>Security groups of a request are looked up in the subnet's VPC, so {@code default} is that
+ * VPC's default group. A missing optional field of an instance (a group without GroupName, no
+ * placement, no state reason) reads as absent; an instance without an id cannot be read and is
+ * a {@link CloudException}.
  */
 final class AwsVms implements VmService {
     private static final ResourceKind KIND = ResourceKind.VM;
@@ -75,54 +83,64 @@ final class AwsVms implements VmService {
     }
 
     /** The names and root volumes the VM records refer to, fetched once for many instances. */
-    private record Related(Map<String, String> vpcs, Map<String, String> subnets, Map<String, Volume> volumes) {
+    private record Related(Map<String, String> vpcs, Map<String, String> subnets, Map<String, Volume> volumes,
+                           Map<String, String> groups) {
     }
 
     @Override
     public List<Vm> list() {
-        List<Instance> instances = lookups.instances(Ec2Tags.hasName());
+        return toRecords(lookups.instances());
+    }
+
+    /** Through EC2's own filters: {@code tag:<key>} for a value, {@code tag-key} for any. */
+    @Override
+    public List<Vm> listTagged(String key, String value) {
+        return toRecords(lookups.instances(value == null ? Ec2Tags.filter("tag-key", key) : Ec2Tags.filter("tag:" + key, value)));
+    }
+
+    private List<Vm> toRecords(List<Instance> instances) {
         Related related = related(instances);
         return instances.stream().map(i -> toRecord(i, related)).sorted(Comparator.comparing(Vm::name)).toList();
     }
 
     @Override
-    public Optional<Vm> find(String name) {
-        return lookups.instance(name).map(this::toRecord);
+    public Optional<Vm> find(String nameOrId) {
+        return lookups.instance(nameOrId).map(this::toRecord);
     }
 
     private Related related(List<Instance> instances) {
         Set<String> vpcs = new HashSet<>();
         Set<String> subnets = new HashSet<>();
         Set<String> volumes = new HashSet<>();
+        Set<String> groups = new HashSet<>();
         for (Instance i : instances) {
             Optional.ofNullable(i.vpcId()).ifPresent(vpcs::add);
             Optional.ofNullable(i.subnetId()).ifPresent(subnets::add);
             rootVolumeId(i).ifPresent(volumes::add);
+            groupIdentifiers(i).stream().map(GroupIdentifier::groupId).filter(java.util.Objects::nonNull).forEach(groups::add);
         }
         Map<String, Volume> byId = new HashMap<>();
         if (!volumes.isEmpty()) {
-            ctx.errors().call(ResourceKind.DISK, null, () -> ec2().describeVolumes(r -> r.filters(
-                    Ec2Tags.filter("volume-id", volumes))).volumes()).forEach(v -> byId.put(v.volumeId(), v));
+            lookups.volumes(Ec2Tags.filter("volume-id", volumes)).forEach(v -> byId.put(v.volumeId(), v));
         }
-        return new Related(lookups.vpcNames(vpcs), lookups.subnetNames(subnets), byId);
+        return new Related(lookups.vpcNames(vpcs), lookups.subnetNames(subnets), byId, lookups.securityGroupNamesById(groups));
     }
 
     @Override
     public Vm create(VmRequest request) {
         String name = request.name();
         if (lookups.instance(name).isPresent()) {
-            throw new AlreadyExistsException(context(name), "a live instance with this Name tag exists");
+            throw new AlreadyExistsException(context(name), "a live instance of this name exists");
         }
         var image = images.resolve(request.image()).orElseThrow(() -> new NotFoundException(
                 ErrorContext.of(ctx.config().name(), ResourceKind.IMAGE, request.image()),
                 "no alias, AMI name or AMI id matches"));
-        var subnet = lookups.requireSubnet(request.vpc(), request.subnet());
+        var subnet = lookups.requireSubnet(request.vpc(), request.subnet(), request.zone());
         if (request.zone() != null && !request.zone().equals(subnet.availabilityZone())) {
             throw new InvalidRequestException(context(name), "zone", "subnet '" + request.subnet() + "' lies in "
                     + subnet.availabilityZone() + ", not in " + request.zone());
         }
-        List<String> groups = request.securityGroups().stream()
-                .map(g -> lookups.requireSecurityGroup(g).groupId()).toList();
+        List<String> groups = lookups.securityGroupIds(subnet.vpcId(), request.securityGroups());
         boolean windows = AwsImages.toRecord(request.image(), image).platform() == Platform.WINDOWS;
         String publicKey = windows || request.keyPair() == null ? null : publicKey(request.keyPair());
         String userData = publicKey == null ? request.userData() : CloudInitUserData.build(publicKey, request.userData());
@@ -227,7 +245,11 @@ final class AwsVms implements VmService {
     }
 
     private Vm toRecord(Instance i, Related related) {
-        String name = Ec2Tags.name(i.tags()).orElse(i.instanceId());
+        if (i.instanceId() == null) {
+            throw new CloudException(ErrorContext.of(ctx.config().name(), KIND, null),
+                    "EC2 described an instance without an instance id: it cannot be read");
+        }
+        String name = Ec2Lookups.name(i);
         boolean resumed = Ec2Tags.value(i.tags(), RESUMED_TAG).isPresent();
         String user = Ec2Tags.value(i.tags(), LOGIN_USER_TAG).orElseGet(() -> loginUser(i));
         String host = i.publicIpAddress() != null ? i.publicIpAddress() : i.privateIpAddress();
@@ -237,7 +259,7 @@ final class AwsVms implements VmService {
                 i.stateReason() == null ? null : i.stateReason().message(), ctx.config().region(), i.placement() == null ? null : i.placement().availabilityZone(),
                 i.instanceTypeAsString(), Ec2Tags.value(i.tags(), IMAGE_TAG).orElse(i.imageId()),
                 related.vpcs().getOrDefault(i.vpcId(), i.vpcId()), related.subnets().getOrDefault(i.subnetId(), i.subnetId()),
-                securityGroupNames(i), i.keyName(),
+                securityGroupNames(i, related.groups()), i.keyName(),
                 i.publicIpAddress(), i.privateIpAddress(), ssh,
                 root.map(v -> v.size() == null ? 0 : v.size()).orElse(0),
                 root.map(v -> v.volumeTypeAsString()).orElse(null),
@@ -245,16 +267,26 @@ final class AwsVms implements VmService {
     }
 
     /**
-     * The instance's security groups; for one launched with a network interface spec (no public
-     * IP), moto lists them only on the interface, so they are read from there when the instance
-     * lists none.
+     * The names of the instance's security groups as {@link AwsNames} names them, read from the
+     * groups themselves; a group not found there shows its GroupName, else its id (some
+     * EC2-compatible clouds send an entry without GroupName).
      */
-    private static List<String> securityGroupNames(Instance i) {
+    private static List<String> securityGroupNames(Instance i, Map<String, String> names) {
+        return groupIdentifiers(i).stream().map(g -> g.groupId() != null && names.containsKey(g.groupId())
+                        ? names.get(g.groupId()) : g.groupName() != null ? g.groupName() : g.groupId())
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /**
+     * The instance's security group entries; for one launched with a network interface spec (no
+     * public IP), moto lists them only on the interface, so they are read from there when the
+     * instance lists none.
+     */
+    private static List<GroupIdentifier> groupIdentifiers(Instance i) {
         if (!i.securityGroups().isEmpty() || !i.hasNetworkInterfaces()) {
-            return i.securityGroups().stream().map(GroupIdentifier::groupName).toList();
+            return i.securityGroups().stream().filter(java.util.Objects::nonNull).toList();
         }
-        return i.networkInterfaces().stream().flatMap(n -> n.groups().stream()).map(GroupIdentifier::groupName)
-                .distinct().toList();
+        return i.networkInterfaces().stream().flatMap(n -> n.groups().stream()).filter(java.util.Objects::nonNull).toList();
     }
 
     private static Optional<String> rootVolumeId(Instance i) {

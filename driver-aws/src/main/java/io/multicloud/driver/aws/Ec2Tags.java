@@ -12,28 +12,35 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
- * EC2 tag and filter helpers: the {@code Name} tag carries the user's name, the library's own
- * tags are kept out of the user's tags, and look-ups go through DescribeX filters.
+ * EC2 tag and filter helpers: the {@code Name} tag carries the user's name (when it is a valid
+ * one, see {@link AwsNames}), the library's own tags are kept out of the user's tags, and
+ * look-ups go through DescribeX filters.
  */
 final class Ec2Tags {
     private Ec2Tags() {
     }
 
-    /** The value of the {@code Name} tag, if any. */
+    /** The value of the {@code Name} tag when it is a valid user name (else the resource is named otherwise). */
     static Optional<String> name(List<Tag> tags) {
-        return tags.stream().filter(t -> AwsTagNames.NAME.equals(t.key())).map(Tag::value).findFirst();
+        return value(tags, AwsTagNames.NAME).filter(AwsNames::valid);
     }
 
-    /** The user's tags: every tag but the library's own. */
+    /**
+     * The user's tags: every tag but the library's own. The {@code Name} tag is left out when it
+     * is the resource's name, and shown when it is not a valid name (the resource is then named
+     * by its id, and this is where its name in the console still shows).
+     */
     static Map<String, String> user(List<Tag> tags) {
         Map<String, String> out = new LinkedHashMap<>();
-        tags.stream().filter(t -> !AwsTagNames.isOwn(t.key())).forEach(t -> out.put(t.key(), t.value()));
+        tags.stream().filter(t -> t.key() != null)
+                .filter(t -> AwsTagNames.NAME.equals(t.key()) ? !AwsNames.valid(t.value()) : !AwsTagNames.isOwn(t.key()))
+                .forEach(t -> out.put(t.key(), t.value() == null ? "" : t.value()));
         return out;
     }
 
     /** The value of one tag, if any. */
     static Optional<String> value(List<Tag> tags, String key) {
-        return tags.stream().filter(t -> key.equals(t.key())).map(Tag::value).findFirst();
+        return tags.stream().filter(t -> key.equals(t.key()) && t.value() != null).map(Tag::value).findFirst();
     }
 
     /** The tags of a resource this library creates: Name, the managed mark, then the user's. */
@@ -79,10 +86,5 @@ final class Ec2Tags {
     /** Filter on the user's name. */
     static Filter named(String name) {
         return filter("tag:" + AwsTagNames.NAME, name);
-    }
-
-    /** Filter on resources that have a user's name at all. */
-    static Filter hasName() {
-        return filter("tag-key", AwsTagNames.NAME);
     }
 }

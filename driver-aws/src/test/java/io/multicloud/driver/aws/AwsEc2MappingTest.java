@@ -71,6 +71,26 @@ class AwsEc2MappingTest {
     }
 
     @Test
+    void ec2sRawArchitecturesMapOntoTheModelAndI386IsNotX86_64() {
+        assertThat(AwsImages.architecture("i386")).isEqualTo(io.multicloud.api.Architecture.I386);
+        assertThat(AwsImages.architecture("x86_64")).isEqualTo(io.multicloud.api.Architecture.X86_64);
+        assertThat(AwsImages.architecture("arm64")).isEqualTo(io.multicloud.api.Architecture.ARM64);
+        assertThat(AwsImages.architecture("arm64_mac")).isEqualTo(io.multicloud.api.Architecture.ARM64);
+    }
+
+    @Test
+    void onlyAValidNameTagNamesAResourceAndAnyOtherIsShownAmongItsTags() {
+        var tags = java.util.List.of(Ec2Tags.tag("Name", "Web Server"), Ec2Tags.tag("team", "web"));
+        assertThat(Ec2Tags.name(tags)).isEmpty();
+        assertThat(Ec2Tags.user(tags)).containsEntry("Name", "Web Server").containsEntry("team", "web");
+        var named = java.util.List.of(Ec2Tags.tag("Name", "web-1"), Ec2Tags.tag("multicloud:image", "x"));
+        assertThat(Ec2Tags.name(named)).contains("web-1");
+        assertThat(Ec2Tags.user(named)).isEmpty();
+        assertThat(AwsNames.of("sg-1", null, "Web Group")).isEqualTo("sg-1");
+        assertThat(AwsNames.of("sg-1", null, "default")).isEqualTo("default");
+    }
+
+    @Test
     void consoleOutputIsDecodedFromBase64() {
         assertThat(AwsAnyCall.decode("aGVsbG8K")).isEqualTo("hello\n");
         assertThat(AwsAnyCall.decode(null)).isEmpty();

@@ -67,15 +67,17 @@ class AwsEc2MotoTest {
     }
 
     @Test
-    void aVpcMadeOutsideTheLibraryIsFoundOnlyThroughItsNameTag() {
+    void aVpcMadeOutsideTheLibraryIsListedAndFoundByItsNameTagOrItsId() {
         String untagged = ec2.createVpc(r -> r.cidrBlock("10.61.0.0/16")).vpc().vpcId();
         String name = unique("outside");
         String tagged = ec2.createVpc(r -> r.cidrBlock("10.62.0.0/16").tagSpecifications(TagSpecification.builder()
                 .resourceType(ResourceType.VPC).tags(Tag.builder().key("Name").value(name).build()).build())).vpc().vpcId();
         try {
-            assertThat(cloud.vpcs().find(untagged)).isEmpty();
-            assertThat(cloud.vpcs().list()).extracting(Vpc::id).doesNotContain(untagged).contains(tagged);
+            assertThat(cloud.vpcs().get(untagged).name()).isEqualTo(untagged);
+            assertThat(cloud.vpcs().list()).extracting(Vpc::id).contains(untagged, tagged);
             assertThat(cloud.vpcs().get(name).id()).isEqualTo(tagged);
+            assertThat(cloud.vpcs().get(tagged).name()).isEqualTo(name);
+            assertThat(cloud.vpcs().get(name).managed()).isFalse();
             // The tag holds the name, so a second VPC under it is refused.
             assertThatThrownBy(() -> cloud.vpcs().create(VpcRequest.named(name).cidr("10.63.0.0/16").subnet("a", "10.63.1.0/24")))
                     .isInstanceOf(AlreadyExistsException.class);

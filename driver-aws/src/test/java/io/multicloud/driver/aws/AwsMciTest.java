@@ -3,6 +3,7 @@ package io.multicloud.driver.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.multicloud.api.Cloud;
+import io.multicloud.api.Tagged;
 import io.multicloud.core.MultiCloud;
 import io.multicloud.core.mci.Mci;
 import io.multicloud.core.mci.MciReport;
@@ -63,10 +64,11 @@ class AwsMciTest {
 
         MciReport deleted = mci.delete();
         assertThat(deleted.ok()).as(deleted.toString()).isTrue();
+        // What the account held before (moto's default VPC and its default group) stays.
         for (Cloud cloud : List.of(aws, mock)) {
             assertThat(cloud.vms().list()).isEmpty();
-            assertThat(cloud.vpcs().list()).isEmpty();
-            assertThat(cloud.securityGroups().list()).isEmpty();
+            assertThat(cloud.vpcs().list()).filteredOn(Tagged::managed).isEmpty();
+            assertThat(cloud.securityGroups().list()).filteredOn(Tagged::managed).isEmpty();
             assertThat(cloud.keyPairs().list()).isEmpty();
         }
     }
@@ -85,7 +87,7 @@ class AwsMciTest {
             assertThat(found.reconcile().clean()).as(found.reconcile().toString()).isTrue();
             assertThat(found.delete().ok()).isTrue();
             assertThat(again.vms().list()).isEmpty();
-            assertThat(again.vpcs().list()).isEmpty();
+            assertThat(again.vpcs().list()).filteredOn(Tagged::managed).isEmpty();
         }
     }
 }

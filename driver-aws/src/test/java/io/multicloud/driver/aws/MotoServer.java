@@ -111,9 +111,13 @@ final class MotoServer {
         return "http://127.0.0.1:" + port;
     }
 
-    /** A connection configuration pointing every AWS client at this server. */
+    /**
+     * A connection configuration pointing every AWS client at this server, with pages of 2 items
+     * so that every listing moto pages (DescribeInstances) is read over several pages.
+     */
     ConnectionConfig config() {
         return ConnectionConfig.of("aws", REGION).named("aws-moto")
+                .property(AwsDriver.PAGE_SIZE, "2")
                 .credential(AwsDriver.ACCESS_KEY_ID, ACCESS_KEY)
                 .credential(AwsDriver.SECRET_ACCESS_KEY, SECRET_KEY)
                 .property(AwsDriver.ENDPOINT, endpoint())

@@ -37,16 +37,38 @@ final class CinderVolumes extends BaseBlockStorageServices {
                   Map<String, String> metadata, List<String> serverIds) {
     }
 
-    /** The project's volumes, detailed, filtered by Cinder's query parameters (such as {@code name}). */
-    List<Volume> list(Map<String, String> filters) {
-        Invocation<JsonNode> request = get(JsonNode.class, uri("/volumes/detail"));
-        filters.forEach(request::param);
-        JsonNode body = request.execute();
+    /**
+     * The project's volumes, detailed, filtered by Cinder's query parameters (such as {@code name}),
+     * every page: pages of {@code limit} volumes, followed through {@code marker} while Cinder's
+     * answer carries a {@code next} link in {@code volumes_links} (Cinder caps a page at its
+     * {@code osapi_max_limit}, 1000 by default, and says so with that link).
+     */
+    List<Volume> list(Map<String, String> filters, int limit) {
         List<Volume> out = new ArrayList<>();
-        if (body != null) {
-            body.path("volumes").forEach(v -> out.add(parse(v)));
+        String marker = null;
+        while (true) {
+            Invocation<JsonNode> request = get(JsonNode.class, uri("/volumes/detail"));
+            filters.forEach(request::param);
+            request.param("limit", limit);
+            if (marker != null) {
+                request.param("marker", marker);
+            }
+            JsonNode body = request.execute();
+            if (body == null) {
+                return out;
+            }
+            List<Volume> page = new ArrayList<>();
+            body.path("volumes").forEach(v -> page.add(parse(v)));
+            out.addAll(page);
+            boolean next = false;
+            for (JsonNode link : body.path("volumes_links")) {
+                next |= "next".equals(text(link, "rel"));
+            }
+            if (!next || page.isEmpty() || page.getLast().id() == null || page.getLast().id().equals(marker)) {
+                return out;
+            }
+            marker = page.getLast().id();
         }
-        return out;
     }
 
     /** The volume with this id, or empty when Cinder answers 404. */

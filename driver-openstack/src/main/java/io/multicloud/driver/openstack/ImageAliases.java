@@ -127,6 +127,9 @@ final class ImageAliases {
             if (Pattern.compile("(?:^|[^a-z0-9])(arm64|aarch64)(?:[^a-z0-9]|$)").matcher(name).find()) {
                 return Architecture.ARM64;
             }
+            if (Pattern.compile("(?:^|[^a-z0-9])(i386|i686)(?:[^a-z0-9]|$)").matcher(name).find()) {
+                return Architecture.I386;
+            }
         }
         return Architecture.X86_64;
     }
@@ -136,6 +139,8 @@ final class ImageAliases {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "x86_64", "amd64", "x64", "x86-64" -> Optional.of(Architecture.X86_64);
             case "aarch64", "arm64" -> Optional.of(Architecture.ARM64);
+            // Glance's (and Nova's) names of 32-bit x86: never x86_64, which review tells apart.
+            case "i686", "i386", "i486", "i586", "x86", "x86_32" -> Optional.of(Architecture.I386);
             default -> Optional.empty();
         };
     }

@@ -27,4 +27,21 @@ record OpenStackContext(ConnectionConfig config, KeystoneSession session, OpenSt
     String defaultZone() {
         return config.zone();
     }
+
+    /** Property: the {@code limit} of each page a listing asks for. */
+    static final String PAGE_SIZE = "page_size";
+
+    /** The {@code limit} of each page a listing asks for (property {@value #PAGE_SIZE}, default 1000). */
+    int pageSize() {
+        String value = config.property(PAGE_SIZE).orElse("1000");
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new io.multicloud.api.InvalidRequestException(PAGE_SIZE, "'" + value + "' is not a positive number");
+    }
 }

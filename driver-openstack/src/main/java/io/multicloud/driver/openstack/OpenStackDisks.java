@@ -26,9 +26,9 @@ import org.openstack4j.openstack.storage.block.domain.CinderVolume;
 /**
  * Data disks as Cinder volumes (block storage v3), named by the volume's own name, which this
  * driver keeps unique. The user's tags are volume metadata, beside the marker
- * {@code multicloud:managed=true}, which the record does not show. Unnamed volumes (such as
- * boot volumes Nova made) are not listed; a multi-attach volume shows the first server it is
- * attached to.
+ * {@code multicloud:managed=true}. Every volume of the project is listed; one without a valid
+ * name (such as a boot volume Nova made) is named by its id. A multi-attach volume shows the
+ * first server it is attached to.
  * <p>
  * Attach and detach go through Nova's {@code os-volume_attachments}, as the Cinder API
  * reference asks: Nova then drives Cinder. Resize is Cinder's {@code os-extend}, on a detached
@@ -58,9 +58,11 @@ final class OpenStackDisks implements DiskService {
     @Override
     public List<Disk> list() {
         List<CinderVolumes.Volume> volumes = volumes(null, Map.of());
-        Function<String, String> names = serverNames();
-        return volumes.stream().filter(v -> v.name() != null && !v.name().isEmpty())
-                .map(v -> toRecord(v, names)).sorted(Comparator.comparing(Disk::name)).toList();
+        // One server listing names every attached VM, rather than one look-up per volume.
+        Map<String, String> servers = volumes.stream().allMatch(v -> v.serverIds().isEmpty()) ? Map.of()
+                : OpenStackLookups.namesById(lookups.servers(), Server::getId, Server::getName);
+        Function<String, String> names = id -> servers.getOrDefault(id, id);
+        return volumes.stream().map(v -> toRecord(v, names)).sorted(Comparator.comparing(Disk::name)).toList();
     }
 
     @Override
@@ -196,7 +198,7 @@ final class OpenStackDisks implements DiskService {
         Map<String, String> tags = new LinkedHashMap<>(v.metadata());
         tags.keySet().removeIf(TagStrings::isOwn);
         String attachedTo = v.serverIds().isEmpty() ? null : serverNames.apply(v.serverIds().getFirst());
-        return new Disk(v.name() == null || v.name().isEmpty() ? v.id() : v.name(), v.id(), v.zone(), v.sizeGB(),
+        return new Disk(OpenStackNames.of(v.name(), v.id()), v.id(), v.zone(), v.sizeGB(),
                 v.type(), status(v.status(), !v.serverIds().isEmpty()), attachedTo, tags);
     }
 
@@ -205,13 +207,20 @@ final class OpenStackDisks implements DiskService {
         Map<String, String> known = new HashMap<>();
         return id -> known.computeIfAbsent(id, key -> {
             Server server = ctx.errors().call(ResourceKind.VM, null, () -> ctx.client().compute().servers().get(key));
-            return server == null || server.getName() == null ? key : server.getName();
+            return server == null ? key : OpenStackNames.of(server.getName(), key);
         });
     }
 
-    private Optional<CinderVolumes.Volume> volume(String name) {
-        // Cinder's name filter is exact; checked again in case a cloud ignores it.
-        return volumes(name, Map.of("name", name)).stream().filter(v -> name.equals(v.name())).findFirst();
+    /** The volume of this name (Cinder's name filter is exact; checked again in case a cloud ignores it), else of this id. */
+    private Optional<CinderVolumes.Volume> volume(String nameOrId) {
+        if (OpenStackNames.valid(nameOrId)) {
+            Optional<CinderVolumes.Volume> named = volumes(nameOrId, Map.of("name", nameOrId)).stream()
+                    .filter(v -> nameOrId.equals(v.name())).findFirst();
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        return OpenStackLookups.looksLikeId(nameOrId) ? volumeById(nameOrId, nameOrId) : Optional.empty();
     }
 
     private CinderVolumes.Volume require(String name) {
@@ -221,7 +230,7 @@ final class OpenStackDisks implements DiskService {
     private List<CinderVolumes.Volume> volumes(String name, Map<String, String> filters) {
         return ctx.errors().call(KIND, name, () -> {
             ctx.client();
-            return new CinderVolumes().list(filters);
+            return new CinderVolumes().list(filters, ctx.pageSize());
         });
     }
 

@@ -17,7 +17,9 @@ import io.multicloud.spi.DriverConnection;
  * region id, e.g. {@code RegionOne}). Properties: {@code interface} (public, internal or admin
  * endpoints; default public), {@code token_renew_before_s} (renew the Keystone token this many
  * seconds before it expires; default 300), {@code timeout_s} (connect and read timeout of each
- * HTTP call; default 60).
+ * HTTP call; default 60), {@code page_size} (the {@code limit} of each page a listing asks Nova,
+ * Neutron and Cinder for; default 1000, their usual {@code max_limit}. Listings follow the
+ * markers to the end whatever it is: a smaller value only makes more, smaller pages, as tests do).
  */
 public final class OpenStackDriver implements Driver {
     /** This driver's name. */

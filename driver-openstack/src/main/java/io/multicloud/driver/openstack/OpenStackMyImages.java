@@ -39,8 +39,9 @@ import org.openstack4j.openstack.image.v2.domain.PatchOperation.OperationType;
  * is marked from its first moment: the user's tags as properties, {@code multicloud:managed=true},
  * {@code multicloud:source-vm} (the VM's name) and {@code multicloud:tags}, the list of the user's
  * tag keys (a snapshot also inherits its base image's properties and Nova's own, such as
- * {@code base_image_ref}: the list tells the user's tags from those). Listings keep to images
- * the project owns that carry the marker. Status: queued, saving, uploading, importing →
+ * {@code base_image_ref}: the list tells the user's tags from those). Listings show every image
+ * the project owns, those made elsewhere too (named by their name when valid, else their id;
+ * without the marker, so delete refuses them and forceDelete deletes them). Status: queued, saving, uploading, importing →
  * CREATING; active → AVAILABLE; killed, deactivated, deleted → FAILED.
  *
  * <p>Tag keys follow Nova's metadata rule (letters, digits, {@code - _ : .} and space, at most
@@ -70,7 +71,7 @@ final class OpenStackMyImages implements MyImageService {
 
     @Override
     public List<MyImage> list() {
-        return managed(null).stream().map(OpenStackMyImages::toRecord).sorted(Comparator.comparing(MyImage::name)).toList();
+        return owned(null).stream().map(OpenStackMyImages::toRecord).sorted(Comparator.comparing(MyImage::name)).toList();
     }
 
     @Override
@@ -138,6 +139,16 @@ final class OpenStackMyImages implements MyImageService {
         patch(image, name, ops);
     }
 
+    /** The project's images, with this name or all (name null). */
+    private List<Image> owned(String name) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("owner", ctx.projectId());
+        if (name != null) {
+            filters.put("name", name);
+        }
+        return OpenStackImages.glance(ctx, KIND, name, filters);
+    }
+
     /** The project's images this library made, with this name or all (name null). */
     List<Image> managed(String name) {
         Map<String, String> filters = new LinkedHashMap<>();
@@ -178,12 +189,23 @@ final class OpenStackMyImages implements MyImageService {
     }
 
     private static MyImage toRecord(Image i) {
-        return new MyImage(i.getName(), i.getId(), i.getAdditionalPropertyValue(SOURCE_VM), status(i.getStatus()),
+        return new MyImage(OpenStackNames.of(i.getName(), i.getId()), i.getId(), i.getAdditionalPropertyValue(SOURCE_VM), status(i.getStatus()),
                 i.getCreatedAt() == null ? null : i.getCreatedAt().toInstant(), userTags(i));
     }
 
-    private Optional<Image> image(String name) {
-        return managed(name).stream().filter(i -> name.equals(i.getName())).findFirst();
+    /** The project's image of this name, else of this id. */
+    private Optional<Image> image(String nameOrId) {
+        if (OpenStackNames.valid(nameOrId)) {
+            Optional<Image> named = owned(nameOrId).stream().filter(i -> nameOrId.equals(i.getName())).findFirst();
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        if (!OpenStackLookups.looksLikeId(nameOrId)) {
+            return Optional.empty();
+        }
+        Image byId = ctx.errors().call(KIND, nameOrId, () -> ctx.client().imagesV2().get(nameOrId));
+        return Optional.ofNullable(byId).filter(i -> ctx.projectId().equals(i.getOwner())).map(i -> (Image) i);
     }
 
     private Image requireImage(String name) {

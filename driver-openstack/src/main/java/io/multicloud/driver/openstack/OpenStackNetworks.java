@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * VPCs as Neutron networks of the project, subnets as their Neutron subnets. Neutron networks
+ * VPCs as Neutron networks: the project's own and the shared and external (provider) networks it
+ * may use, each named by its own name when valid, else by its id ({@link OpenStackNames});
+ * subnets as their Neutron subnets, named likewise. Neutron networks
  * have no address block of their own: the VPC's block is kept in the network's
  * {@code multicloud:cidr} tag (core checks that subnets fit in it), and a subnet's zone in its
  * {@code multicloud:zone} tag (Neutron subnets have none; VMs in the subnet default to it).
@@ -46,12 +48,9 @@ final class OpenStackNetworks implements VpcService {
 
     @Override
     public List<Vpc> list() {
-        List<? extends Network> networks = ctx.errors().call(KIND, null,
-                () -> ctx.client().networking().network().list(Map.of("project_id", ctx.projectId())));
-        List<org.openstack4j.model.network.Subnet> subnets = ctx.errors().call(ResourceKind.SUBNET, null,
-                () -> ctx.client().networking().subnet().list()).stream().map(s -> (org.openstack4j.model.network.Subnet) s).toList();
-        return networks.stream().filter(n -> n.getName() != null && !n.getName().isEmpty())
-                .map(n -> toRecord(n, subnets)).sorted(Comparator.comparing(Vpc::name)).toList();
+        List<Network> networks = lookups.networks();
+        List<org.openstack4j.model.network.Subnet> subnets = lookups.subnets(Map.of());
+        return networks.stream().map(n -> toRecord(n, subnets)).sorted(Comparator.comparing(Vpc::name)).toList();
     }
 
     @Override
@@ -90,7 +89,7 @@ final class OpenStackNetworks implements VpcService {
     @Override
     public Vpc addSubnet(String vpc, SubnetRequest subnet) {
         Network network = lookups.requireNetwork(vpc);
-        if (lookups.subnets(network.getId()).stream().anyMatch(s -> subnet.name().equals(s.getName()))) {
+        if (lookups.subnets(network.getId()).stream().anyMatch(s -> subnet.name().equals(OpenStackNames.of(s.getName(), s.getId())))) {
             throw ctx.errors().taken(ResourceKind.SUBNET, subnet.name());
         }
         createSubnet(network, subnet);
@@ -120,15 +119,18 @@ final class OpenStackNetworks implements VpcService {
     }
 
     private Vpc toRecord(Network network, List<org.openstack4j.model.network.Subnet> subnets) {
-        Map<String, String> networkTags = tags.readAll(Resource.NETWORK, network.getId(), KIND, network.getName());
-        List<Subnet> own = subnets.stream().filter(s -> network.getId().equals(s.getNetworkId()))
-                .map(this::toRecord).sorted(Comparator.comparing(Subnet::name)).toList();
-        return new Vpc(network.getName(), network.getId(), networkTags.get(CIDR_TAG), own, userTags(networkTags));
+        String name = OpenStackNames.of(network.getName(), network.getId());
+        Map<String, String> networkTags = tags.readAll(Resource.NETWORK, network.getId(), KIND, name);
+        List<org.openstack4j.model.network.Subnet> mine = subnets.stream().filter(s -> network.getId().equals(s.getNetworkId())).toList();
+        List<Subnet> own = mine.stream().map(this::toRecord).sorted(Comparator.comparing(Subnet::name)).toList();
+        // A Neutron network has no block of its own: one made elsewhere shows none (null).
+        return new Vpc(name, network.getId(), networkTags.get(CIDR_TAG), own, userTags(networkTags));
     }
 
     private Subnet toRecord(org.openstack4j.model.network.Subnet subnet) {
-        Map<String, String> subnetTags = tags.readAll(Resource.SUBNET, subnet.getId(), ResourceKind.SUBNET, subnet.getName());
-        return new Subnet(subnet.getName(), subnet.getId(), subnet.getCidr(), subnetTags.get(ZONE_TAG), userTags(subnetTags));
+        String name = OpenStackNames.of(subnet.getName(), subnet.getId());
+        Map<String, String> subnetTags = tags.readAll(Resource.SUBNET, subnet.getId(), ResourceKind.SUBNET, name);
+        return new Subnet(name, subnet.getId(), subnet.getCidr(), subnetTags.get(ZONE_TAG), userTags(subnetTags));
     }
 
     private static Map<String, String> userTags(Map<String, String> all) {

@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Security groups and rules as Neutron's. A Neutron group belongs to the project, not to a
+ * Security groups and rules as Neutron's: every group of the project, its {@code default} group
+ * included, named by its own name when valid, else by its id. A Neutron group belongs to the project, not to a
  * network: the VPC it was made for is kept in its {@code multicloud:vpc} tag. Rules are read back
  * as Neutron reports them, IPv4 only: a new group shows Neutron's default allow-all egress rule
  * as an outbound ALL rule to 0.0.0.0/0; IPv6 rules and rules naming a remote group (not a block)
@@ -45,10 +46,7 @@ final class OpenStackSecurityGroups implements SecurityGroupService {
 
     @Override
     public List<SecurityGroup> list() {
-        return ctx.errors().call(KIND, null, () -> ctx.client().networking().securitygroup()
-                        .list(Map.of("project_id", ctx.projectId()))).stream()
-                .filter(g -> !"default".equals(g.getName()))
-                .map(this::toRecord).sorted(Comparator.comparing(SecurityGroup::name)).toList();
+        return lookups.securityGroups().stream().map(this::toRecord).sorted(Comparator.comparing(SecurityGroup::name)).toList();
     }
 
     @Override
@@ -173,10 +171,11 @@ final class OpenStackSecurityGroups implements SecurityGroupService {
     }
 
     private SecurityGroup toRecord(org.openstack4j.model.network.SecurityGroup group) {
-        Map<String, String> all = tags.readAll(Resource.SECURITY_GROUP, group.getId(), KIND, group.getName());
+        String name = OpenStackNames.of(group.getName(), group.getId());
+        Map<String, String> all = tags.readAll(Resource.SECURITY_GROUP, group.getId(), KIND, name);
         Map<String, String> user = new java.util.HashMap<>(all);
         user.keySet().removeIf(TagStrings::isOwn);
-        return new SecurityGroup(group.getName(), group.getId(), all.get(VPC_TAG), rules(group), user);
+        return new SecurityGroup(name, group.getId(), all.get(VPC_TAG), rules(group), user);
     }
 
 }

@@ -121,19 +121,20 @@ final class OpenStackTags implements TagService {
         List<TaggedResource> out = new ArrayList<>();
         // Each kind is searched where the catalog offers its service.
         if (ctx.session().offers(ServiceType.COMPUTE)) {
-            List<? extends Server> servers = ctx.errors().call(ResourceKind.VM, null, () -> ctx.client().compute().servers().list());
-            servers.forEach(s -> {
+            lookups.servers().forEach(s -> {
                 Map<String, String> tags = userMetadata(s.getMetadata());
                 if (carries(tags, key, value)) {
-                    out.add(new TaggedResource(ResourceKind.VM, s.getName(), s.getId(), tags));
+                    out.add(new TaggedResource(ResourceKind.VM, OpenStackNames.of(s.getName(), s.getId()), s.getId(), tags));
                 }
             });
         }
         if (ctx.session().offers(ServiceType.NETWORK)) {
             Map<String, String> filter = neutronFilter(key, value);
-            ctx.errors().call(ResourceKind.VPC, null, () -> ctx.client().networking().network().list(filter))
+            Pages.<org.openstack4j.model.network.Network>all(ctx.pageSize(), filter, params -> ctx.errors().call(ResourceKind.VPC, null,
+                            () -> ctx.client().networking().network().list(params)), n -> n.getId())
                     .forEach(n -> addIfCarries(out, Resource.NETWORK, ResourceKind.VPC, n.getName(), n.getId(), key, value));
-            ctx.errors().call(ResourceKind.SECURITY_GROUP, null, () -> ctx.client().networking().securitygroup().list(filter))
+            Pages.<org.openstack4j.model.network.SecurityGroup>all(ctx.pageSize(), filter, params -> ctx.errors().call(
+                            ResourceKind.SECURITY_GROUP, null, () -> ctx.client().networking().securitygroup().list(params)), g -> g.getId())
                     .forEach(g -> addIfCarries(out, Resource.SECURITY_GROUP, ResourceKind.SECURITY_GROUP, g.getName(), g.getId(), key, value));
             // openstack4j's subnet listing takes no filters: the project's subnets are read one by one.
             projectSubnets().forEach(s -> addIfCarries(out, Resource.SUBNET, ResourceKind.SUBNET, s.getName(), s.getId(), key, value));
@@ -170,8 +171,9 @@ final class OpenStackTags implements TagService {
                 : Map.of("project_id", ctx.projectId());
     }
 
-    private void addIfCarries(List<TaggedResource> out, Resource type, ResourceKind kind, String name, String id,
+    private void addIfCarries(List<TaggedResource> out, Resource type, ResourceKind kind, String ownName, String id,
                               String key, String value) {
+        String name = OpenStackNames.of(ownName, id);
         Map<String, String> tags = neutron.read(type, id, kind, name);
         if (carries(tags, key, value)) {
             out.add(new TaggedResource(kind, name, id, tags));
@@ -180,13 +182,14 @@ final class OpenStackTags implements TagService {
 
     private List<Subnet> projectSubnets() {
         String project = ctx.projectId();
-        return ctx.errors().call(ResourceKind.SUBNET, null, () -> ctx.client().networking().subnet().list()).stream()
-                .filter(s -> project.equals(s.getTenantId())).map(s -> (Subnet) s).toList();
+        return lookups.subnets(Map.of("project_id", project)).stream().filter(s -> project.equals(s.getTenantId())).toList();
     }
 
-    /** The first of the project's subnets with this name. */
+    /** The first of the project's subnets with this name, else with this id. */
     private Subnet requireSubnet(String name) {
-        return projectSubnets().stream().filter(s -> name.equals(s.getName())).findFirst()
+        List<Subnet> all = projectSubnets();
+        return all.stream().filter(s -> name.equals(OpenStackNames.of(s.getName(), s.getId()))).findFirst()
+                .or(() -> all.stream().filter(s -> name.equals(s.getId())).findFirst())
                 .orElseThrow(() -> ctx.errors().notFound(ResourceKind.SUBNET, name));
     }
 

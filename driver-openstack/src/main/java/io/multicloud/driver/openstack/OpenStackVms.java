@@ -47,8 +47,12 @@ import org.slf4j.LoggerFactory;
  * suspended server, start for a stopped (SHUTOFF) one and unpause for a paused one; reboot is a
  * soft reboot. A server in ERROR is FAILED with Nova's fault message as its status reason.
  * A Linux VM launched with a key pair gets {@link CloudInitUserData} creating the login user
- * {@code multicloud}. Fixed and floating addresses are read from the server: the floating one
- * is the public IP. With the connection property {@code floating_network} (an external network's
+ * {@code multicloud}. Every server of the project is listed, named by its name when valid, else
+ * by its id ({@link OpenStackNames}). The public IP is a floating address, else a fixed IPv4
+ * address on an external network ({@code router:external}) or one that is publicly routable by
+ * itself (a provider network of a cloud without floating IPs); the private IP is the first other
+ * fixed address (the public one when there is no other). SHELVED and SHELVED_OFFLOADED servers
+ * are SUSPENDED, and resume unshelves them. With the connection property {@code floating_network} (an external network's
  * name), each VM's port gets a floating IP from it at create (unless the request asks for no
  * public IP), released again at delete (a floating IP is the project's until released, VM or not).
  */
@@ -77,7 +81,7 @@ final class OpenStackVms implements VmService {
     /** The networks and subnets that servers' ports refer to, fetched once for many servers. */
     private record Related(Map<String, Network> networks, Map<String, org.openstack4j.model.network.Subnet> subnets,
                            Map<String, List<Port>> portsByServer, Map<String, List<Port>> portsByName,
-                           Map<String, Flavor> flavors) {
+                           Map<String, Flavor> flavors, Map<String, String> groups) {
 
         /** The server's ports; while Nova is still binding a new server's port, the port named after it. */
         List<Port> portsOf(Server server) {
@@ -88,15 +92,32 @@ final class OpenStackVms implements VmService {
 
     @Override
     public List<Vm> list() {
-        List<? extends Server> servers = ctx.errors().call(KIND, null, () -> ctx.client().compute().servers().list(true));
+        return toRecords(lookups.servers());
+    }
+
+    /**
+     * Nova's metadata has no server-side filter: one listing, filtered here before the networks
+     * and ports are read (and not read at all when no server carries the tag).
+     */
+    @Override
+    public List<Vm> listTagged(String key, String value) {
+        return toRecords(lookups.servers().stream().filter(s -> {
+            Map<String, String> metadata = s.getMetadata() == null ? Map.of() : s.getMetadata();
+            return metadata.containsKey(key) && (value == null || value.equals(metadata.get(key)));
+        }).toList());
+    }
+
+    private List<Vm> toRecords(List<Server> servers) {
+        if (servers.isEmpty()) {
+            return List.of();
+        }
         Related related = related();
-        return servers.stream().filter(s -> s.getName() != null && !s.getName().isEmpty())
-                .map(s -> toRecord(s, related)).sorted(Comparator.comparing(Vm::name)).toList();
+        return servers.stream().map(s -> toRecord(s, related)).sorted(Comparator.comparing(Vm::name)).toList();
     }
 
     @Override
-    public Optional<Vm> find(String name) {
-        return lookups.server(name).map(s -> toRecord(s, related()));
+    public Optional<Vm> find(String nameOrId) {
+        return lookups.server(nameOrId).map(s -> toRecord(s, related()));
     }
 
     @Override
@@ -168,7 +189,7 @@ final class OpenStackVms implements VmService {
     @Override
     public void delete(String name) {
         Server server = lookups.requireServer(name);
-        List<Port> ports = ownPorts(server.getId(), name);
+        List<Port> ports = server.getName() == null ? List.of() : ownPorts(server.getId(), server.getName());
         ctx.errors().check(ctx.errors().call(KIND, name, () -> ctx.client().compute().servers().delete(server.getId())),
                 KIND, name);
         // Nova keeps ports it did not make; Neutron lets a server's port go, and Nova lets go of it.
@@ -194,6 +215,7 @@ final class OpenStackVms implements VmService {
         Action action = switch (server.getStatus() == null ? Server.Status.UNKNOWN : server.getStatus()) {
             case SHUTOFF, STOPPED -> Action.START;
             case PAUSED -> Action.UNPAUSE;
+            case SHELVED, SHELVED_OFFLOADED -> Action.UNSHELVE;
             default -> Action.RESUME;
         };
         ctx.errors().check(ctx.errors().call(KIND, name, () -> ctx.client().compute().servers().action(server.getId(), action)),
@@ -286,14 +308,16 @@ final class OpenStackVms implements VmService {
 
     private Related related() {
         Map<String, Network> networks = new HashMap<>();
-        ctx.errors().call(ResourceKind.VPC, null, () -> ctx.client().networking().network().list())
-                .forEach(n -> networks.put(n.getId(), n));
+        lookups.networks().forEach(n -> networks.put(n.getId(), n));
         Map<String, org.openstack4j.model.network.Subnet> subnets = new HashMap<>();
-        ctx.errors().call(ResourceKind.SUBNET, null, () -> ctx.client().networking().subnet().list())
-                .forEach(s -> subnets.put(s.getId(), s));
+        lookups.subnets(Map.of()).forEach(s -> subnets.put(s.getId(), s));
         Map<String, List<Port>> ports = new HashMap<>();
         Map<String, List<Port>> portsByName = new HashMap<>();
-        ctx.errors().call(KIND, null, () -> ctx.client().networking().port().list(PortListOptions.create().tenantId(ctx.projectId())))
+        Pages.<Port>all(ctx.pageSize(), Map.of("project_id", ctx.projectId()), params -> {
+                    Map<String, List<String>> query = new HashMap<>();
+                    params.forEach((k, v) -> query.put(k, List.of(v)));
+                    return ctx.errors().call(KIND, null, () -> ctx.client().networking().port().list(query));
+                }, Port::getId)
                 .forEach(p -> {
                     ports.computeIfAbsent(p.getDeviceId() == null ? "" : p.getDeviceId(), k -> new ArrayList<>()).add(p);
                     portsByName.computeIfAbsent(p.getName() == null ? "" : p.getName(), k -> new ArrayList<>()).add(p);
@@ -301,55 +325,110 @@ final class OpenStackVms implements VmService {
         Map<String, Flavor> flavors = new HashMap<>();
         ctx.errors().call(ResourceKind.SPEC, null, () -> ctx.client().compute().flavors().list())
                 .forEach(f -> flavors.put(f.getId(), f));
-        return new Related(networks, subnets, ports, portsByName, flavors);
+        Map<String, String> groups = OpenStackLookups.namesById(lookups.securityGroups(), SecurityGroup::getId, SecurityGroup::getName);
+        return new Related(networks, subnets, ports, portsByName, flavors, groups);
     }
 
     private Vm toRecord(Server server, Related related) {
+        if (server.getId() == null) {
+            throw new io.multicloud.api.CloudException(context(server.getName()), "Nova listed a server without an id: it cannot be read");
+        }
+        String name = OpenStackNames.of(server.getName(), server.getId());
         Map<String, String> metadata = server.getMetadata() == null ? Map.of() : server.getMetadata();
-        Map<String, String> tags = new LinkedHashMap<>(metadata);
-        tags.keySet().removeIf(TagStrings::isOwn);
-        String fixed = null;
+        Map<String, String> tags = new LinkedHashMap<>();
+        metadata.forEach((k, v) -> {
+            if (k != null && !TagStrings.isOwn(k)) {
+                tags.put(k, v == null ? "" : v);
+            }
+        });
+        Addresses addresses = addresses(server, related);
+        String vpc = null;
+        String subnet = null;
+        for (Port port : related.portsOf(server)) {
+            Network network = related.networks().get(port.getNetworkId());
+            vpc = network == null ? port.getNetworkId() : OpenStackNames.of(network.getName(), network.getId());
+            for (IP ip : port.getFixedIps() == null ? java.util.Set.<IP>of() : port.getFixedIps()) {
+                var s = related.subnets().get(ip.getSubnetId());
+                subnet = s == null ? ip.getSubnetId() : OpenStackNames.of(s.getName(), s.getId());
+            }
+            break;
+        }
+        String host = addresses.publicIp() != null ? addresses.publicIp() : addresses.privateIp();
+        String loginUser = metadata.get(LOGIN_USER_KEY);
+        SshAccess ssh = host == null ? null : new SshAccess(host, 22, loginUser);
+        VmStatus status = NovaStatus.of(server);
+        String reason = status == VmStatus.FAILED ? faultOf(server) : null;
+        // Not server.getFlavor(): openstack4j would fetch the flavor once per server.
+        Flavor flavor = related.flavors().get(server.getFlavorId());
+        String spec = flavor == null ? server.getFlavorId() : flavor.getName();
+        int rootDisk = flavor == null ? 0 : flavor.getDisk();
+        return new Vm(name, server.getId(), status, reason, ctx.config().region(), server.getAvailabilityZone(),
+                spec, metadata.getOrDefault(IMAGE_KEY, server.getImageId()), vpc, subnet, groups(server, related),
+                server.getKeyName(), addresses.publicIp(), addresses.privateIp(), ssh, rootDisk, null,
+                server.getCreated() == null ? null : server.getCreated().toInstant(), tags);
+    }
+
+    /** A server's public and private IPv4 addresses. */
+    record Addresses(String publicIp, String privateIp) {
+    }
+
+    /**
+     * The public IP: a floating address, else a fixed one on an external network or publicly
+     * routable by itself; the private IP: the first other fixed address, else the public one (a
+     * VM on a provider network has one address, which is both). Fixed addresses come from the
+     * server's ports (whose networks say {@code router:external}) and from Nova's address list
+     * (by network name), which is all there is while a port is not visible to the project.
+     */
+    private static Addresses addresses(Server server, Related related) {
         String floating = null;
+        Map<String, Boolean> fixed = new LinkedHashMap<>();
+        for (Port port : related.portsOf(server)) {
+            Network network = related.networks().get(port.getNetworkId());
+            boolean external = network != null && network.isRouterExternal();
+            for (IP ip : port.getFixedIps() == null ? java.util.Set.<IP>of() : port.getFixedIps()) {
+                if (ip.getIpAddress() != null && PublicAddresses.isIpv4(ip.getIpAddress())) {
+                    fixed.putIfAbsent(ip.getIpAddress(), external);
+                }
+            }
+        }
+        Map<String, Boolean> externalByName = new HashMap<>();
+        related.networks().values().forEach(n -> {
+            if (n.getName() != null) {
+                externalByName.merge(n.getName(), n.isRouterExternal(), Boolean::logicalOr);
+            }
+        });
         if (server.getAddresses() != null && server.getAddresses().getAddresses() != null) {
-            for (List<? extends Address> addresses : server.getAddresses().getAddresses().values()) {
-                for (Address address : addresses) {
-                    if (address.getVersion() != 4) {
+            for (Map.Entry<String, List<? extends Address>> entry : server.getAddresses().getAddresses().entrySet()) {
+                for (Address address : entry.getValue() == null ? List.<Address>of() : entry.getValue()) {
+                    if (address == null || address.getAddr() == null || address.getVersion() != 4) {
                         continue;
                     }
                     if ("floating".equals(address.getType())) {
                         floating = floating == null ? address.getAddr() : floating;
                     } else {
-                        fixed = fixed == null ? address.getAddr() : fixed;
+                        fixed.putIfAbsent(address.getAddr(), externalByName.getOrDefault(entry.getKey(), false));
                     }
                 }
             }
         }
-        String vpc = null;
-        String subnet = null;
-        for (Port port : related.portsOf(server)) {
-            Network network = related.networks().get(port.getNetworkId());
-            vpc = network == null ? port.getNetworkId() : network.getName();
-            for (IP ip : port.getFixedIps()) {
-                var s = related.subnets().get(ip.getSubnetId());
-                subnet = s == null ? ip.getSubnetId() : s.getName();
-                fixed = fixed == null ? ip.getIpAddress() : fixed;
-            }
-            break;
+        String publicFixed = fixed.entrySet().stream().filter(e -> e.getValue() || PublicAddresses.routable(e.getKey()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        String publicIp = floating != null ? floating : publicFixed;
+        String privateIp = fixed.keySet().stream().filter(a -> !a.equals(publicIp)).findFirst()
+                .orElse(fixed.isEmpty() ? null : fixed.keySet().iterator().next());
+        return new Addresses(publicIp, privateIp);
+    }
+
+    /** The names of a server's security groups, read from its ports (ids), else from Nova (names). */
+    private static List<String> groups(Server server, Related related) {
+        List<String> ids = related.portsOf(server).stream()
+                .flatMap(p -> p.getSecurityGroups() == null ? java.util.stream.Stream.<String>empty() : p.getSecurityGroups().stream())
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty()) {
+            return ids.stream().map(id -> related.groups().getOrDefault(id, id)).distinct().sorted().toList();
         }
-        String host = floating != null ? floating : fixed;
-        String loginUser = metadata.get(LOGIN_USER_KEY);
-        SshAccess ssh = host == null ? null : new SshAccess(host, 22, loginUser);
-        VmStatus status = NovaStatus.of(server);
-        String reason = status == VmStatus.FAILED ? faultOf(server) : null;
-        List<String> groups = server.getSecurityGroups() == null ? List.of()
-                : server.getSecurityGroups().stream().map(g -> g.getName()).distinct().sorted().toList();
-        // Not server.getFlavor(): openstack4j would fetch the flavor once per server.
-        Flavor flavor = related.flavors().get(server.getFlavorId());
-        String spec = flavor == null ? server.getFlavorId() : flavor.getName();
-        int rootDisk = flavor == null ? 0 : flavor.getDisk();
-        return new Vm(server.getName(), server.getId(), status, reason, ctx.config().region(), server.getAvailabilityZone(),
-                spec, metadata.getOrDefault(IMAGE_KEY, server.getImageId()), vpc, subnet, groups, server.getKeyName(),
-                floating, fixed, ssh, rootDisk, null, server.getCreated() == null ? null : server.getCreated().toInstant(), tags);
+        return server.getSecurityGroups() == null ? List.of() : server.getSecurityGroups().stream()
+                .filter(g -> g != null && g.getName() != null).map(g -> g.getName()).distinct().sorted().toList();
     }
 
     /** Nova's fault message of a server in ERROR; a listing leaves it out, so it is read from the server itself. */

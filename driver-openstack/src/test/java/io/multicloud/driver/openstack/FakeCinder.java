@@ -60,6 +60,8 @@ final class FakeCinder {
     private final Map<String, Volume> volumes = new LinkedHashMap<>();
     private final Map<String, String> servers = new LinkedHashMap<>();
     private int volumeLimit = 10;
+    /** The largest page this Cinder gives (a real one's osapi_max_limit; small, so that tests page). */
+    static final int MAX_LIMIT = 2;
 
     /** Registers Cinder and Nova with the fake's Keystone catalog. */
     FakeCinder serveOn(FakeOpenStack openStack) {
@@ -99,8 +101,7 @@ final class FakeCinder {
         boolean action = m.group(3) != null;
         return switch (request.method()) {
             case "POST" -> id == null ? create(request.body()) : action ? action(id, request.body()) : badMethod();
-            case "GET" -> id == null ? Response.ok(listBody(request.query()))
-                    : "detail".equals(id) ? Response.ok(listBody(request.query())) : show(id);
+            case "GET" -> id == null || "detail".equals(id) ? listed(listBody(request.query())) : show(id);
             case "PUT" -> id == null || action ? badMethod() : update(id, request.body());
             case "DELETE" -> id == null || action ? badMethod() : delete(id);
             default -> badMethod();
@@ -144,15 +145,35 @@ final class FakeCinder {
         return volume == null ? notFound("Volume " + id + " could not be found.") : Response.ok(wrap("volume", look(volume)));
     }
 
+    /**
+     * A page of volumes as Cinder gives it: at most {@code limit} (capped at {@link #MAX_LIMIT},
+     * Cinder's {@code osapi_max_limit} here), after the {@code marker}, with a {@code next} link in
+     * {@code volumes_links} when more follow.
+     */
     private ObjectNode listBody(Map<String, String> query) {
-        ObjectNode body = FakeOpenStack.JSON.createObjectNode();
-        ArrayNode list = body.putArray("volumes");
-        for (Volume volume : List.copyOf(volumes.values())) {
-            if (matches(volume, query)) {
-                list.add(look(volume));
+        int limit = Math.min(query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : MAX_LIMIT, MAX_LIMIT);
+        List<Volume> matching = List.copyOf(volumes.values()).stream().filter(v -> matches(v, query)).toList();
+        int from = 0;
+        if (query.containsKey("marker")) {
+            from = matching.stream().map(v -> v.id).toList().indexOf(query.get("marker")) + 1;
+            if (from == 0) {
+                return null;
             }
         }
+        ObjectNode body = FakeOpenStack.JSON.createObjectNode();
+        ArrayNode list = body.putArray("volumes");
+        List<Volume> page = matching.subList(from, Math.min(matching.size(), from + limit));
+        page.forEach(v -> list.add(look(v)));
+        if (from + page.size() < matching.size()) {
+            body.putArray("volumes_links").addObject().put("rel", "next")
+                    .put("href", "http://127.0.0.1/volume/v3/" + FakeOpenStack.PROJECT_ID + "/volumes/detail?limit=" + limit
+                            + "&marker=" + page.getLast().id);
+        }
         return body;
+    }
+
+    private static Response listed(ObjectNode body) {
+        return body == null ? Response.error(400, "badRequest", "Invalid input received: marker not found") : Response.ok(body);
     }
 
     /** Cinder's exact filters on name, status and availability zone. */
@@ -232,7 +253,7 @@ final class FakeCinder {
         boolean attachments = m.group(2) != null;
         String volumeId = m.group(3);
         if (id == null || "detail".equals(id)) {
-            return "GET".equals(request.method()) ? Response.ok(servers(request.query().get("name"))) : badMethod();
+            return "GET".equals(request.method()) ? Response.ok(servers(request.query())) : badMethod();
         }
         if (!servers.containsKey(id)) {
             return notFound("Instance " + id + " could not be found.");
@@ -248,16 +269,16 @@ final class FakeCinder {
         };
     }
 
-    /** Nova's name filter is a regular expression searched in the name. */
-    private ObjectNode servers(String nameFilter) {
+    /** Nova's name filter is a regular expression searched in the name; pages by limit (at most MAX_LIMIT) and marker. */
+    private ObjectNode servers(Map<String, String> query) {
         ObjectNode body = FakeOpenStack.JSON.createObjectNode();
         ArrayNode list = body.putArray("servers");
-        Pattern filter = nameFilter == null ? null : Pattern.compile(nameFilter);
-        servers.forEach((id, name) -> {
-            if (filter == null || filter.matcher(name).find()) {
-                list.add(server(id));
-            }
-        });
+        Pattern filter = query.get("name") == null ? null : Pattern.compile(query.get("name"));
+        List<String> ids = servers.entrySet().stream().filter(e -> filter == null || filter.matcher(e.getValue()).find())
+                .map(Map.Entry::getKey).toList();
+        int from = query.containsKey("marker") ? ids.indexOf(query.get("marker")) + 1 : 0;
+        int limit = Math.min(query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : MAX_LIMIT, MAX_LIMIT);
+        ids.subList(from, Math.min(ids.size(), from + limit)).forEach(id -> list.add(server(id)));
         return body;
     }
 

@@ -12,6 +12,17 @@ class NovaStatusTest {
     @ParameterizedTest(name = "{0}/{1} is {2}")
     @CsvSource(nullValues = "null", value = {
             "BUILD, spawning, CREATING",
+            "BUILD, null, CREATING",
+            "BUILD, scheduling, CREATING",
+            "BUILD, networking, CREATING",
+            "BUILD, block_device_mapping, CREATING",
+            "BUILD, deleting, CREATING",
+            "SHELVED, null, SUSPENDED",
+            "SHELVED_OFFLOADED, null, SUSPENDED",
+            "ACTIVE, shelving, SUSPENDING",
+            "SHELVED, shelving_offloading, SUSPENDING",
+            "SHELVED_OFFLOADED, unshelving, RESUMING",
+            "SHELVED_OFFLOADED, spawning, RESUMING",
             "ACTIVE, null, RUNNING",
             "ACTIVE, suspending, SUSPENDING",
             "SUSPENDED, null, SUSPENDED",

@@ -3,6 +3,7 @@ package io.multicloud.driver.openstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.multicloud.api.Cloud;
+import io.multicloud.api.Tagged;
 import io.multicloud.core.MultiCloud;
 import io.multicloud.core.mci.Mci;
 import io.multicloud.core.mci.MciReport;
@@ -73,8 +74,9 @@ class OpenStackMciTest {
         assertThat(deleted.ok()).as(deleted.toString()).isTrue();
         for (Cloud cloud : java.util.List.of(openstack, mock)) {
             assertThat(cloud.vms().list()).isEmpty();
-            assertThat(cloud.vpcs().list()).isEmpty();
-            assertThat(cloud.securityGroups().list()).isEmpty();
+            // What the project held before (its default security group) stays.
+            assertThat(cloud.vpcs().list()).filteredOn(Tagged::managed).isEmpty();
+            assertThat(cloud.securityGroups().list()).filteredOn(Tagged::managed).isEmpty();
             assertThat(cloud.keyPairs().list()).isEmpty();
         }
     }
@@ -97,7 +99,7 @@ class OpenStackMciTest {
             assertThat(found.refresh().toString()).isEqualTo("Running:1 (R:1/1)");
             assertThat(found.delete().ok()).isTrue();
             assertThat(again.vms().list()).isEmpty();
-            assertThat(again.vpcs().list()).isEmpty();
+            assertThat(again.vpcs().list()).filteredOn(Tagged::managed).isEmpty();
         }
     }
 }
