@@ -50,7 +50,7 @@ public final class AwsDriver implements Driver {
 
     @Override
     public Set<String> propertyKeys() {
-        return Set.of(ENDPOINT, PRICING_ENDPOINT, MAX_ATTEMPTS, AwsClusters.ROLE_ARN, AwsClusters.NODE_ROLE_ARN);
+        return Set.of(ENDPOINT, PRICING_ENDPOINT, MAX_ATTEMPTS, PAGE_SIZE, AwsClusters.ROLE_ARN, AwsClusters.NODE_ROLE_ARN);
     }
 
     @Override

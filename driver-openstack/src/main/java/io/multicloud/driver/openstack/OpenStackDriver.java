@@ -34,7 +34,7 @@ public final class OpenStackDriver implements Driver {
 
     @Override
     public Set<String> propertyKeys() {
-        return Set.of(OpenStackVms.FLOATING_NETWORK, "location", "interface", "timeout_s", "token_renew_before_s", OpenStackLoadBalancers.TIMEOUT_PROPERTY);
+        return Set.of(OpenStackVms.FLOATING_NETWORK, OpenStackContext.PAGE_SIZE, "location", "interface", "timeout_s", "token_renew_before_s", OpenStackLoadBalancers.TIMEOUT_PROPERTY);
     }
 
     @Override
