@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * {@code MissingParameter}), and every answer against its output object (the server's
  * {@link io.multicloud.testkit.fake.ResponseCheck}: a violation fails the test that caused it).
  * Resources are built from the example answers of {@code examples.json} with their fields set
- * from the state. The tag service and CBS have no metadata in the specs: their answers (shaped
- * from Tencent's documentation) go unchecked.
+ * from the state. The tag service and CBS have no metadata in the specs: CBS answers are checked
+ * against the SDK's own response models instead ({@link SdkModelCheck}); the tag service's
+ * answers (shaped from Tencent's documentation; no SDK artifact here) go unchecked.
  *
  * <p>Like the cloud: instances go PENDING → RUNNING (or LAUNCH_FAILED on demand), STOPPING →
  * STOPPED, STARTING → RUNNING, REBOOTING → RUNNING, TERMINATING → gone, a few clock steps
@@ -49,8 +50,10 @@ public final class TencentFake implements AutoCloseable {
     public static final String ROUTE = "tencent";
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/[^/]+/([a-z]+)/tc3_request");
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Products whose metadata is not in the specs (their answers go unchecked). */
+    /** Products whose metadata is not in the specs (their answers are not checked against it). */
     static final java.util.Set<String> UNCHECKED = java.util.Set.of("tag", "cbs");
+    /** CBS answers are checked against the SDK's response models, for want of metadata. */
+    static final SdkModelCheck CBS_MODELS = new SdkModelCheck("com.tencentcloudapi.cbs.v20170312.models");
 
     /** One action's handler. */
     @FunctionalInterface
@@ -231,10 +234,13 @@ public final class TencentFake implements AutoCloseable {
             return List.of();
         }
         String service = service(request);
+        String action = request.header("X-TC-Action").orElse("");
+        if (service.equals("cbs")) {
+            return CBS_MODELS.checkOutput(action, response.json().get("Response"));
+        }
         if (UNCHECKED.contains(service) || service.isEmpty()) {
             return List.of();
         }
-        String action = request.header("X-TC-Action").orElse("");
         TencentSpec spec = TencentSpec.of(service);
         if (!spec.hasAction(action)) {
             return List.of();

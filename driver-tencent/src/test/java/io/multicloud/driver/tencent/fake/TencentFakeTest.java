@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tencentcloudapi.cbs.v20170312.CbsClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.ClientProfile;
@@ -83,6 +84,35 @@ class TencentFakeTest {
                 .anySatisfy(w -> assertThat(w).contains("ExpiredTime is null"));
         ObjectNode error = (ObjectNode) JSON.readTree("{\"Error\":{\"Code\":\"X\",\"Message\":\"m\"},\"RequestId\":\"r\"}");
         assertThat(cvm.checkOutput("DescribeInstances", error)).isEmpty();
+    }
+
+    @Test
+    void cbsAnswersAreCheckedAgainstTheSdksResponseModelsForWantOfMetadata() throws Exception {
+        SdkModelCheck cbs = TencentFake.CBS_MODELS;
+        ObjectNode good = (ObjectNode) JSON.readTree("{\"TotalCount\":1,\"DiskSet\":[{\"DiskId\":\"disk-1\",\"DiskSize\":50,"
+                + "\"Attached\":false,\"Placement\":{\"Zone\":\"ap-guangzhou-3\"},\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}],\"RequestId\":\"r\"}");
+        assertThat(cbs.checkOutput("DescribeDisks", good)).isEmpty();
+        ObjectNode unknown = good.deepCopy();
+        ((ObjectNode) unknown.path("DiskSet").get(0)).put("DiskSizeGb", 50);
+        assertThat(cbs.checkOutput("DescribeDisks", unknown)).singleElement().asString()
+                .contains("Response.DiskSet[0].DiskSizeGb is not a field of Disk");
+        ObjectNode wrongType = good.deepCopy();
+        ((ObjectNode) wrongType.path("DiskSet").get(0).path("Placement")).put("Zone", 3);
+        assertThat(cbs.checkOutput("DescribeDisks", wrongType)).singleElement().asString().contains("Placement.Zone is NUMBER");
+        assertThat(cbs.checkOutput("DescribeDisks", good.deepCopy().put("DiskSet", "none"))).singleElement().asString()
+                .contains("DiskSet is not an array");
+        assertThat(cbs.checkOutput("NoSuchAction", good)).singleElement().asString().contains("no model NoSuchAction");
+
+        // The fake's own CBS answers pass it (close() fails on any answer that did not).
+        try (TencentFake fake = TencentFake.start()) {
+            CbsClient client = new CbsClient(new Credential("AKIDfake", "fake-key"), "ap-guangzhou", profile(fake));
+            JsonNode made = JSON.readTree(client.call("CreateDisks", "{\"Placement\":{\"Zone\":\"ap-guangzhou-3\"},"
+                    + "\"DiskChargeType\":\"POSTPAID_BY_HOUR\",\"DiskType\":\"CLOUD_PREMIUM\",\"DiskSize\":20,\"DiskName\":\"d1\"}"));
+            String id = made.path("Response").path("DiskIdSet").get(0).asText();
+            JsonNode listed = JSON.readTree(client.call("DescribeDisks", "{\"DiskIds\":[\"" + id + "\"]}")).path("Response");
+            assertThat(listed.path("DiskSet").get(0).path("DiskName").asText()).isEqualTo("d1");
+            assertThat(fake.server().violations()).isEmpty();
+        }
     }
 
     private static ClientProfile profile(TencentFake fake) {
