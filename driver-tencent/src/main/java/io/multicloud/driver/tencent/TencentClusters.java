@@ -56,12 +56,21 @@ final class TencentClusters implements ClusterService {
 
     @Override
     public List<Cluster> list() {
-        return describe(TencentApi.object(), null).stream().map(this::toRecord).toList();
+        return describe(TencentApi.object(), null).stream().map(this::stillThere).flatMap(Optional::stream).toList();
     }
 
     @Override
     public Optional<Cluster> find(String nameOrId) {
-        return findRaw(nameOrId).map(this::toRecord);
+        return findRaw(nameOrId).flatMap(this::stillThere);
+    }
+
+    /** The record of a listed cluster, or empty when it went between the listing and its pools' (a delete finishing). */
+    private Optional<Cluster> stillThere(JsonNode cluster) {
+        try {
+            return Optional.of(toRecord(cluster));
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        }
     }
 
     private Optional<JsonNode> findRaw(String nameOrId) {
@@ -78,7 +87,7 @@ final class TencentClusters implements ClusterService {
         return describe(params, nameOrId).stream().filter(c -> nameOrId.equals(c.path("ClusterName").asText())).findFirst();
     }
 
-    private JsonNode requireRaw(String name) {
+    JsonNode requireRaw(String name) {
         return findRaw(name).orElseThrow(() -> new NotFoundException(ctx.error(KIND, name), "no cluster of this name or id"));
     }
 
@@ -265,11 +274,16 @@ final class TencentClusters implements ClusterService {
                     p.path("MinNodesNum").asInt(), p.path("MaxNodesNum").asInt(), p.path("DesiredNodesNum").asInt(),
                     status(p.path("LifeState").asText("")), tags.get(KEY_TAG), Integer.parseInt(tags.getOrDefault(DISK_TAG, "0"))));
         }
-        Map<String, String> tags = new LinkedHashMap<>();
-        c.path("TagSpecification").forEach(spec -> spec.path("Tags").forEach(t -> tags.put(t.path("Key").asText(), t.path("Value").asText())));
         return new Cluster(TencentTagCodec.nameOr(c.path("ClusterName").asText(), id), id, c.path("ClusterVersion").asText(null),
                 vpcId == null ? null : networks.names(List.of(vpcId)).getOrDefault(vpcId, vpcId),
                 subnetIds.stream().map(s -> subnets.containsKey(s) ? TencentNetworks.subnet(subnets.get(s)).name() : s).toList(),
-                List.of(), status(c.path("ClusterStatus").asText("")), null, groups, TencentTagCodec.decode(tags));
+                List.of(), status(c.path("ClusterStatus").asText("")), null, groups, TencentTagCodec.decode(rawTags(c)));
+    }
+
+    /** A cluster's tags as TKE keeps them (its {@code TagSpecification}s' {@code Tags}), not decoded. */
+    static Map<String, String> rawTags(JsonNode c) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        c.path("TagSpecification").forEach(spec -> spec.path("Tags").forEach(t -> tags.put(t.path("Key").asText(), t.path("Value").asText())));
+        return tags;
     }
 }

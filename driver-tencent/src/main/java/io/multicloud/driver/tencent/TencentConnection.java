@@ -69,7 +69,7 @@ final class TencentConnection implements DriverConnection {
         this.myImages = new TencentMyImages(ctx, vms);
         this.loadBalancers = new TencentLoadBalancers(ctx, networks, vms);
         this.clusters = new TencentClusters(ctx, networks, keyPairs, images);
-        this.tags = new TencentTags(ctx, vms, networks, securityGroups, keyPairs, disks);
+        this.tags = new TencentTags(ctx, vms, networks, securityGroups, keyPairs, disks, loadBalancers, clusters);
         this.anyCall = new TencentAnyCall(ctx, vms);
     }
 

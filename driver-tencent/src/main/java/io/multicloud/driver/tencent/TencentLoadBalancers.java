@@ -78,7 +78,7 @@ final class TencentLoadBalancers implements NlbService {
                 .filter(lb -> nameOrId.equals(lb.path("LoadBalancerName").asText())).findFirst();
     }
 
-    private JsonNode requireRaw(String name) {
+    JsonNode requireRaw(String name) {
         return findRaw(name).orElseThrow(() -> new NotFoundException(ctx.error(KIND, name), "no load balancer of this name or id"));
     }
 
@@ -214,10 +214,15 @@ final class TencentLoadBalancers implements NlbService {
         Listener l = listener.isMissingNode() ? null
                 : new Listener(protocol, listener.path("Port").asInt(), lb.path("LoadBalancerVips").path(0).asText(null));
         int port = backend.path("Targets").path(0).path("Port").asInt(listener.path("Port").asInt(1));
+        return new Nlb(TencentTagCodec.nameOr(lb.path("LoadBalancerName").asText(), id), id, vpc, l,
+                l == null ? null : new VmGroup(protocol, port, members), checker, TencentTagCodec.decode(rawTags(lb)));
+    }
+
+    /** A load balancer's tags as CLB keeps them ({@code Tags} of {@code {TagKey, TagValue}}), not decoded. */
+    static Map<String, String> rawTags(JsonNode lb) {
         Map<String, String> tags = new java.util.LinkedHashMap<>();
         lb.path("Tags").forEach(t -> tags.put(t.path("TagKey").asText(), t.path("TagValue").asText()));
-        return new Nlb(TencentTagCodec.nameOr(lb.path("LoadBalancerName").asText(), id), id, vpc, l,
-                l == null ? null : new VmGroup(protocol, port, members), checker, TencentTagCodec.decode(tags));
+        return tags;
     }
 
     private static Protocol protocol(String text) {

@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tags on VMs, VPCs, security groups, key pairs and disks, written through the tag service's
+ * Tags on VMs, VPCs, security groups, key pairs, disks, load balancers and clusters, written through the tag service's
  * {@code ModifyResourceTags} (one call: replaced and deleted keys together) on the resource's
  * six-segment name {@code qcs::<service>:<region>:uin/<uin>:<type>/<id>} (property {@code uin},
  * the account id, may be left out). Read from each resource's own Describe; {@link #find} asks
- * each kind's Describe with a {@code tag:<key>} (or {@code tag-key}) filter, one call per kind.
+ * each kind's Describe with a {@code tag:<key>} (or {@code tag-key}) filter, one listing per kind
+ * (TKE filters by {@code tag-key} only: the value is compared here).
  * Keys and values outside Tencent's rules travel encoded ({@link TencentTagCodec}).
  */
 final class TencentTags implements TagService {
@@ -29,10 +30,14 @@ final class TencentTags implements TagService {
     private final TencentSecurityGroups groups;
     private final TencentKeyPairs keyPairs;
     private final TencentDisks disks;
+    private final TencentLoadBalancers loadBalancers;
+    private final TencentClusters clusters;
 
     TencentTags(TencentContext ctx, TencentVms vms, TencentNetworks networks, TencentSecurityGroups groups,
-                TencentKeyPairs keyPairs, TencentDisks disks) {
+                TencentKeyPairs keyPairs, TencentDisks disks, TencentLoadBalancers loadBalancers, TencentClusters clusters) {
         this.disks = disks;
+        this.loadBalancers = loadBalancers;
+        this.clusters = clusters;
         this.ctx = ctx;
         this.vms = vms;
         this.networks = networks;
@@ -66,9 +71,17 @@ final class TencentTags implements TagService {
                 JsonNode d = disks.requireRaw(name);
                 yield new Target(d.path("DiskId").asText(), d.path("Tags"), "cvm", "volume");
             }
+            case NLB -> {
+                JsonNode lb = loadBalancers.requireRaw(name);
+                yield new Target(lb.path("LoadBalancerId").asText(), TencentTagCodec.toJson(TencentLoadBalancers.rawTags(lb)), "clb", "clb");
+            }
+            case CLUSTER -> {
+                JsonNode c = clusters.requireRaw(name);
+                yield new Target(c.path("ClusterId").asText(), TencentTagCodec.toJson(TencentClusters.rawTags(c)), "tke", "cluster");
+            }
             default -> throw new InvalidRequestException(ctx.error(kind, name), "kind",
-                    "the tencent driver tags VMs, VPCs, security groups, key pairs and disks through tags(), not "
-                            + kind.label() + "s (they take tags when created)");
+                    "the tencent driver tags VMs, VPCs, security groups, key pairs, disks, load balancers and clusters, not "
+                            + kind.label() + "s");
         };
     }
 
@@ -113,15 +126,17 @@ final class TencentTags implements TagService {
     @Override
     public List<TaggedResource> find(String key, String value) {
         ObjectNode params = TencentApi.object();
+        Set<String> keys = new LinkedHashSet<>();
+        if (TencentTagCodec.fits(key, "")) {
+            keys.add(key);
+        }
+        keys.add(TencentTagCodec.firstChunkKey(key));
+        ObjectNode byKey = TencentApi.object();
+        byKey.withArray("Filters").add(TencentApi.filter("tag-key", keys));
         if (value != null && TencentTagCodec.fits(key, value)) {
             params.withArray("Filters").add(TencentApi.filter("tag:" + key, List.of(value)));
         } else {
-            Set<String> keys = new LinkedHashSet<>();
-            if (TencentTagCodec.fits(key, "")) {
-                keys.add(key);
-            }
-            keys.add(TencentTagCodec.firstChunkKey(key));
-            params.withArray("Filters").add(TencentApi.filter("tag-key", keys));
+            params = byKey.deepCopy();
         }
         List<TaggedResource> out = new ArrayList<>();
         for (JsonNode i : ctx.api().list(Product.CVM, "DescribeInstances", params, "InstanceSet", false, ResourceKind.VM, null)) {
@@ -137,6 +152,14 @@ final class TencentTags implements TagService {
         }
         for (JsonNode d : ctx.api().list(Product.CBS, "DescribeDisks", params, "DiskSet", false, ResourceKind.DISK, null)) {
             add(out, ResourceKind.DISK, d.path("DiskName").asText(), d.path("DiskId").asText(), d.path("Tags"), key, value);
+        }
+        for (JsonNode lb : ctx.api().list(Product.CLB, "DescribeLoadBalancers", params, "LoadBalancerSet", false, ResourceKind.NLB, null)) {
+            add(out, ResourceKind.NLB, lb.path("LoadBalancerName").asText(), lb.path("LoadBalancerId").asText(),
+                    TencentTagCodec.toJson(TencentLoadBalancers.rawTags(lb)), key, value);
+        }
+        for (JsonNode c : ctx.api().list(Product.TKE, "DescribeClusters", byKey, "Clusters", false, ResourceKind.CLUSTER, null)) {
+            add(out, ResourceKind.CLUSTER, c.path("ClusterName").asText(), c.path("ClusterId").asText(),
+                    TencentTagCodec.toJson(TencentClusters.rawTags(c)), key, value);
         }
         for (JsonNode k : ctx.api().list(Product.CVM, "DescribeKeyPairs", params, "KeyPairSet", false, ResourceKind.KEY_PAIR, null)) {
             Map<String, String> tags = TencentTagCodec.user(k.path("Tags"));

@@ -216,4 +216,44 @@ class TencentVmsTest {
         assertThat(cloud.tags().list(ResourceKind.DISK, "data-1")).containsEntry("team", "a b").containsEntry("multicloud:mci", "web");
         assertThat(cloud.tags().find("multicloud:mci", "web")).extracting(t -> t.kind() + "/" + t.name()).containsExactly("DISK/data-1");
     }
+
+    @Test
+    void loadBalancersAndClustersAreTaggedThroughTagsAndFoundByTag() {
+        cloud.vms().create(request("vm-1"));
+        cloud.vms().waitUntil("vm-1", v -> v.status() == io.multicloud.api.VmStatus.RUNNING, WAIT);
+        cloud.nlbs().create(io.multicloud.api.NlbRequest.named("lb-web").vpc("vpc-1").listener(Protocol.TCP, 80)
+                .vmGroup(Protocol.TCP, 8080, "vm-1").tag("team", "a"));
+        cloud.clusters().create(io.multicloud.api.ClusterRequest.named("k8s-1").vpc("vpc-1").subnets("sn-1").tag("team", "b"));
+
+        String longKey = "k".repeat(128); // beyond Tencent's 127: travels encoded
+        cloud.tags().add(ResourceKind.NLB, "lb-web", Map.of("multicloud:mci", "web", longKey, "x"));
+        cloud.tags().add(ResourceKind.CLUSTER, "k8s-1", Map.of("multicloud:mci", "web"));
+        assertThat(cloud.tags().list(ResourceKind.NLB, "lb-web")).containsEntry("team", "a").containsEntry("multicloud:mci", "web")
+                .containsEntry(longKey, "x");
+        assertThat(cloud.nlbs().get("lb-web").tags()).containsEntry("multicloud:mci", "web").containsEntry(longKey, "x");
+        assertThat(cloud.clusters().get("k8s-1").tags()).containsEntry("team", "b").containsEntry("multicloud:mci", "web");
+        assertThat(cloud.tags().find("multicloud:mci", "web")).extracting(t -> t.kind() + "/" + t.name())
+                .containsExactlyInAnyOrder("NLB/lb-web", "CLUSTER/k8s-1");
+        assertThat(cloud.tags().find("team", "b")).extracting(t -> t.kind() + "/" + t.name()).containsExactly("CLUSTER/k8s-1");
+        assertThat(cloud.tags().find(longKey, null)).extracting(t -> t.kind() + "/" + t.name()).containsExactly("NLB/lb-web");
+
+        cloud.tags().remove(ResourceKind.NLB, "lb-web", longKey);
+        cloud.tags().remove(ResourceKind.CLUSTER, "k8s-1", "team");
+        assertThat(cloud.tags().list(ResourceKind.NLB, "lb-web")).doesNotContainKey(longKey).containsEntry("team", "a")
+                .containsEntry("multicloud:mci", "web");
+        assertThat(cloud.tags().list(ResourceKind.CLUSTER, "k8s-1")).doesNotContainKey("team").containsEntry("multicloud:mci", "web");
+        // CLB keeps {TagKey, TagValue} within Tencent's rules.
+        fake.locked(s -> s.lbs.values().getFirst().path("Tags")).forEach(t ->
+                assertThat(t.path("TagKey").asText().length()).isLessThanOrEqualTo(127));
+    }
+
+    @Test
+    void aClusterDeletedBetweenItsListingAndItsPoolsIsGoneNotAnError() {
+        cloud.clusters().create(io.multicloud.api.ClusterRequest.named("k8s-1").vpc("vpc-1").subnets("sn-1"));
+        // What TKE answers when the delete finishes between DescribeClusters and DescribeClusterNodePools.
+        fake.refuse("DescribeClusterNodePools", 2, "ResourceNotFound.ClusterNotFound", "no cluster");
+        assertThat(cloud.clusters().find("k8s-1")).isEmpty();
+        assertThat(cloud.clusters().list()).isEmpty();
+        assertThat(cloud.clusters().find("k8s-1")).isPresent();
+    }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 final class ClbActions {
     private final FakeState s;
     private final TencentSpec spec = TencentSpec.of("clb");
-    final Store<ObjectNode> lbs = new Store<>();
     final Map<String, List<ObjectNode>> listeners = new HashMap<>();
     final Map<String, List<ObjectNode>> targets = new HashMap<>();
 
@@ -38,7 +37,7 @@ final class ClbActions {
     }
 
     private ObjectNode lb(String id) {
-        return lbs.require(id, () -> error("InvalidParameter.LBIdNotFound", "no load balancer " + id));
+        return s.lbs.require(id, () -> error("InvalidParameter.LBIdNotFound", "no load balancer " + id));
     }
 
     private ObjectNode create(String region, JsonNode body) {
@@ -61,10 +60,10 @@ final class ClbActions {
         lb.put("VpcId", vpcId);
         lb.put("Status", 1);
         lb.put("CreateTime", FakeState.now().replace('T', ' ').replace("Z", ""));
-        lb.set("LoadBalancerVips", TencentFakeJson.strings(List.of("198.51.100." + (lbs.size() % 250 + 1))));
+        lb.set("LoadBalancerVips", TencentFakeJson.strings(List.of("198.51.100." + (s.lbs.size() % 250 + 1))));
         ArrayNode tags = lb.putArray("Tags");
         body.path("Tags").forEach(t -> tags.add(t.deepCopy()));
-        lbs.put(id, lb);
+        s.lbs.put(id, lb);
         listeners.put(id, new ArrayList<>());
         if (!token.isEmpty()) {
             s.clientTokens.put(token, List.of(id));
@@ -73,11 +72,19 @@ final class ClbActions {
         return answer;
     }
 
+    /** CLB's {@code {TagKey, TagValue}} tags as the {@code {Key, Value}} the filters read. */
+    static ArrayNode keyValue(JsonNode tags) {
+        ArrayNode out = NODES.arrayNode();
+        tags.forEach(t -> out.addObject().put("Key", t.path("TagKey").asText()).put("Value", t.path("TagValue").asText()));
+        return out;
+    }
+
     private ObjectNode describe(String region, JsonNode body) {
         List<String> ids = body.has("LoadBalancerIds") ? strings(body.path("LoadBalancerIds")) : null;
         String name = body.path("LoadBalancerName").asText(null);
-        List<ObjectNode> found = lbs.values(lb -> (ids == null || ids.contains(lb.path("LoadBalancerId").asText()))
-                && (name == null || name.equals(lb.path("LoadBalancerName").asText())));
+        List<ObjectNode> found = s.lbs.values(lb -> (ids == null || ids.contains(lb.path("LoadBalancerId").asText()))
+                && (name == null || name.equals(lb.path("LoadBalancerName").asText()))
+                && TencentFake.tagFilters(body.path("Filters"), keyValue(lb.path("Tags"))));
         ObjectNode page = s.fake().page(body, found, "LoadBalancerSet");
         return page;
     }
@@ -86,7 +93,7 @@ final class ClbActions {
         List<String> ids = strings(body.path("LoadBalancerIds"));
         ids.forEach(this::lb);
         for (String id : ids) {
-            lbs.remove(id);
+            s.lbs.remove(id);
             listeners.remove(id).forEach(l -> targets.remove(l.path("ListenerId").asText()));
         }
         return NODES.objectNode();

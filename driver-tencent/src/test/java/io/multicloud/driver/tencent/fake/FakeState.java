@@ -28,6 +28,9 @@ public final class FakeState {
     public final Store<ObjectNode> keys = new Store<>();
     public final Store<ObjectNode> images = new Store<>();
     public final Store<ObjectNode> disks = new Store<>();
+    /** CLB load balancers and TKE clusters (here so that the tag service finds them too). */
+    public final Store<ObjectNode> lbs = new Store<>();
+    public final Store<ObjectNode> clusters = new Store<>();
     /** Instance types on sale, by zone: the offers of DescribeZoneInstanceConfigInfos. */
     public final List<ObjectNode> offers = new ArrayList<>();
     final Map<String, List<String>> clientTokens = new HashMap<>();

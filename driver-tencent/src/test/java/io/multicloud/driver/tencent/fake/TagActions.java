@@ -31,15 +31,35 @@ final class TagActions {
             throw error("InvalidParameter.ResourceFormat", "'" + resource + "' is not a six-segment resource name");
         }
         String id = resource.substring(resource.lastIndexOf('/') + 1);
-        ArrayNode tags = s.tagsOf(id);
+        // Each product keeps tags its own way: CLB as {TagKey, TagValue}, TKE in a cluster's
+        // TagSpecification, the others as {Key, Value}.
+        ObjectNode lb = s.lbs.find(id).orElse(null);
+        ObjectNode cluster = s.clusters.find(id).orElse(null);
+        ArrayNode tags = lb != null ? ClbActions.keyValue(lb.path("Tags")) : cluster != null ? clusterTags(cluster) : s.tagsOf(id);
         if (tags == null) {
             throw error("ResourceNotFound", "no resource " + id);
         }
         Map<String, String> map = new LinkedHashMap<>(TencentFake.tags(tags));
         body.path("ReplaceTags").forEach(t -> map.put(t.path("TagKey").asText(), t.path("TagValue").asText()));
         body.path("DeleteTags").forEach(t -> map.remove(t.path("TagKey").asText()));
-        tags.removeAll();
-        map.forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
+        if (lb != null) {
+            ArrayNode kept = lb.putArray("Tags");
+            map.forEach((k, v) -> kept.addObject().put("TagKey", k).put("TagValue", v));
+        } else if (cluster != null) {
+            ArrayNode specs = cluster.putArray("TagSpecification");
+            ArrayNode kept = specs.addObject().put("ResourceType", "cluster").putArray("Tags");
+            map.forEach((k, v) -> kept.addObject().put("Key", k).put("Value", v));
+        } else {
+            tags.removeAll();
+            map.forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
+        }
         return NODES.objectNode();
+    }
+
+    /** A cluster's tags as {@code {Key, Value}}, from every TagSpecification. */
+    static ArrayNode clusterTags(JsonNode cluster) {
+        ArrayNode out = NODES.arrayNode();
+        cluster.path("TagSpecification").forEach(spec -> spec.path("Tags").forEach(t -> out.add(t.deepCopy())));
+        return out;
     }
 }

@@ -25,7 +25,6 @@ final class TkeActions {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final FakeState s;
     private final TencentSpec spec = TencentSpec.of("tke");
-    final Store<ObjectNode> clusters = new Store<>();
     final Map<String, List<ObjectNode>> pools = new HashMap<>();
 
     TkeActions(FakeState state) {
@@ -44,7 +43,7 @@ final class TkeActions {
     }
 
     private ObjectNode cluster(String id) {
-        return clusters.require(id, () -> error("ResourceNotFound.ClusterNotFound", "no cluster " + id));
+        return s.clusters.require(id, () -> error("ResourceNotFound.ClusterNotFound", "no cluster " + id));
     }
 
     private ObjectNode create(String region, JsonNode body) {
@@ -77,7 +76,7 @@ final class TkeActions {
         net.put("ClusterCIDR", body.path("ClusterCIDRSettings").path("ClusterCIDR").asText("172.20.0.0/16"));
         net.set("Subnets", TencentFakeJson.strings(subnets));
         c.set("TagSpecification", basic.path("TagSpecification").isArray() ? basic.path("TagSpecification").deepCopy() : NODES.arrayNode());
-        clusters.put(id, c);
+        s.clusters.put(id, c);
         pools.put(id, new ArrayList<>());
         s.later(() -> c.put("ClusterStatus", "Running"));
         ObjectNode answer = NODES.objectNode();
@@ -87,8 +86,9 @@ final class TkeActions {
 
     private ObjectNode describe(String region, JsonNode body) {
         List<String> ids = body.has("ClusterIds") ? strings(body.path("ClusterIds")) : null;
-        List<ObjectNode> found = clusters.values(c -> (ids == null || ids.contains(c.path("ClusterId").asText()))
-                && passes(body, "ClusterName", c.path("ClusterName").asText()));
+        List<ObjectNode> found = s.clusters.values(c -> (ids == null || ids.contains(c.path("ClusterId").asText()))
+                && passes(body, "ClusterName", c.path("ClusterName").asText())
+                && TencentFake.tagFilters(body.path("Filters"), TagActions.clusterTags(c)));
         ObjectNode page = s.fake().page(body, found, "Clusters");
         return page;
     }
@@ -98,7 +98,7 @@ final class TkeActions {
         ObjectNode c = cluster(id);
         c.put("ClusterStatus", "Deleting");
         s.later(() -> {
-            clusters.remove(id);
+            s.clusters.remove(id);
             pools.remove(id);
         });
         return NODES.objectNode();
