@@ -136,12 +136,22 @@ final class MciCreation {
             }
             Map<String, List<FailoverPlan.Attempt>> ordered = new LinkedHashMap<>();
             failovers.forEach(f -> ordered.put(f.name(), placements.getOrDefault(f.name(), List.of())));
-            Optional<CloudException> lost = stop.nameTaken().<CloudException>map(e -> e).or(this::claimLost);
+            List<VmProvisioner.Plan> contested = stop.contested();
+            Optional<CloudException> lost = stop.nameTaken().<CloudException>map(e -> e).or(() -> claimLost(!contested.isEmpty()));
             if (lost.isPresent()) {
                 giveUpTheName(progress, start, outcomes);
                 mci.creation(new MciReport(mci.name(), "create", outcomes, Duration.between(start, Instant.now()), ordered));
                 throw new AlreadyExistsException(ErrorContext.of(null, null, mci.name()), "another creation of MCI '"
                         + mci.name() + "' holds the name (" + lost.get().getMessage() + "); what this one made was deleted");
+            }
+            if (!contested.isEmpty()) {
+                // This creation keeps the name: the VMs the other one made first are made once it has let them go.
+                Set<String> names = new HashSet<>(contested.stream().map(VmProvisioner.Plan::name).toList());
+                outcomes.removeIf(o -> names.contains(o.vm()));
+                for (VmProvisioner.Made made : Parallel.map(contested, p -> engine.provisioner().createWhenFree(p, progress, stop))) {
+                    outcomes.add(made.outcome());
+                    made.vm().ifPresent(mci::add);
+                }
             }
             MciReport report = engine.applyPolicy(mci, "create", outcomes, progress, start).withPlacements(ordered);
             engine.releaseWhereNoMember(mci, progress);
@@ -229,17 +239,39 @@ final class MciCreation {
     /**
      * Whether a concurrent creation of this name (same owner, another creation id) holds the name:
      * the creation whose earliest VM the cloud made first keeps it (ties: the smaller id). Reads the
-     * last listing each member's connection made while its VMs were awaited: no call of its own.
+     * last listing each member's connection made while its VMs were awaited, no call of its own;
+     * when a name was contested or those listings show another creation, every connection of the
+     * MCI is listed afresh, so that both creations judge from the same VMs.
      */
-    private Optional<CloudException> claimLost() {
+    private Optional<CloudException> claimLost(boolean contested) {
+        Map<String, Cloud> connections = new LinkedHashMap<>();
+        mci.vms().forEach(v -> connections.putIfAbsent(v.connection(), v.cloud()));
+        Map<String, List<Vm>> listings = new LinkedHashMap<>();
+        connections.keySet().forEach(c -> listings.put(c, engine.watch().lastListing(c).orElse(List.of())));
+        boolean other = listings.values().stream().flatMap(List::stream).anyMatch(v -> VmProvisioner.concurrent(v, mci.identity()));
+        if (contested || other) {
+            request.subGroups().forEach(g -> connections.putIfAbsent(g.connection(), g.cloud()));
+            List<String> names = List.copyOf(connections.keySet());
+            List<List<Vm>> fresh = Parallel.map(names, c -> {
+                try {
+                    return connections.get(c).vms().listTagged(MciTags.MCI, mci.name());
+                } catch (CloudException e) {
+                    return listings.getOrDefault(c, List.of());
+                }
+            });
+            for (int i = 0; i < names.size(); i++) {
+                listings.put(names.get(i), fresh.get(i));
+            }
+        }
         Map<String, Instant> firstOf = new LinkedHashMap<>();
-        Set<String> connections = new HashSet<>(mci.vms().stream().map(MciVm::connection).toList());
-        connections.forEach(connection -> engine.watch().lastListing(connection).orElse(List.of()).stream()
+        listings.values().stream().flatMap(List::stream)
                 .filter(v -> mci.name().equals(v.tags().get(MciTags.MCI)))
                 .filter(v -> mci.owner().equals(v.tags().get(MciTags.OWNER)))
                 .filter(v -> v.tags().get(MciTags.ID) != null)
                 .forEach(v -> firstOf.merge(v.tags().get(MciTags.ID), v.createdAt() == null ? Instant.MAX : v.createdAt(),
-                        (a, b) -> a.isBefore(b) ? a : b)));
+                        (a, b) -> a.isBefore(b) ? a : b));
+        // A creation that made no VM (every name it tried was the other's) made its first one last.
+        firstOf.putIfAbsent(mci.id(), Instant.MAX);
         if (firstOf.size() < 2) {
             return Optional.empty();
         }

@@ -364,6 +364,11 @@ public final class MciEngine {
                     stop.nameTaken(e);
                     return new VmProvisioner.Made(new VmOutcome(group.name(), plan.name(), group.connection(),
                             VmOutcome.Result.FAILED, VmStatus.TERMINATED, e.getMessage(), 1), Optional.empty());
+                } catch (VmProvisioner.NameContested e) {
+                    // Not lost yet: the creation decides who keeps the name once both have made what they could.
+                    stop.contested(plan);
+                    return new VmProvisioner.Made(new VmOutcome(group.name(), plan.name(), group.connection(),
+                            VmOutcome.Result.FAILED, VmStatus.TERMINATED, e.getMessage(), 1), Optional.empty());
                 }
             }, stop);
         } finally {

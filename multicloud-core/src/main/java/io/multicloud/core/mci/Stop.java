@@ -19,6 +19,8 @@ final class Stop {
     private final java.util.concurrent.atomic.AtomicReference<VmProvisioner.NameTaken> nameTaken =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    private final java.util.List<VmProvisioner.Plan> contested = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Whether the operation was told to stop. */
     boolean stopped() {
         return stopped;
@@ -46,6 +48,19 @@ final class Stop {
     void nameTaken(VmProvisioner.NameTaken e) {
         nameTaken.compareAndSet(null, e);
         stop();
+    }
+
+    /**
+     * A VM name of this MCI that a concurrent creation (same owner, other creation id) made first:
+     * not a loss yet. Which creation keeps the name is decided when both have made what they could.
+     */
+    void contested(VmProvisioner.Plan plan) {
+        contested.add(plan);
+    }
+
+    /** The VMs whose names a concurrent creation made first. */
+    java.util.List<VmProvisioner.Plan> contested() {
+        return java.util.List.copyOf(contested);
     }
 
     /** Why the creation lost its name, if it did. */

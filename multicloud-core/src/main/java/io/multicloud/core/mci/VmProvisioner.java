@@ -77,6 +77,13 @@ final class VmProvisioner {
         }
     }
 
+    /** The VM's name was taken first by a concurrent creation of this very MCI (same owner, another creation id). */
+    static final class NameContested extends AlreadyExistsException {
+        NameContested(ErrorContext context, String message) {
+            super(context, message);
+        }
+    }
+
     /**
      * One VM to make.
      *
@@ -119,7 +126,8 @@ final class VmProvisioner {
 
     /**
      * Creates one VM and waits until it runs. Never throws for a cloud error (the outcome says it),
-     * except {@link NameTaken} when another MCI has the name.
+     * except {@link NameTaken} when another MCI has the name, and {@link NameContested} when a
+     * concurrent creation of this MCI made it first.
      */
     Made create(Plan plan, Progress progress, Stop stop) {
         Cloud cloud = plan.group().cloud();
@@ -136,7 +144,7 @@ final class VmProvisioner {
             journal.failed(intent, e.getMessage());
             return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, e.getMessage(), attempts[0]),
                     Optional.empty());
-        } catch (NameTaken e) {
+        } catch (NameTaken | NameContested e) {
             journal.failed(intent, e.getMessage());
             progress.failed("create", ResourceKind.VM, name, cloud, e);
             throw e;
@@ -198,6 +206,10 @@ final class VmProvisioner {
                 if (there.isPresent() && ours(there.get(), plan.identity())) {
                     return there.get();
                 }
+                if (there.isPresent() && concurrent(there.get(), plan.identity())) {
+                    throw new NameContested(ErrorContext.of(cloud.config().name(), ResourceKind.VM, name),
+                            "a concurrent creation of this MCI (" + there.get().tags().get(MciTags.ID) + ") made it first");
+                }
                 throw new NameTaken(ErrorContext.of(cloud.config().name(), ResourceKind.VM, name),
                         "the name is another MCI's" + there.map(v -> " (creation " + v.tags().get(MciTags.ID) + ")").orElse(""));
             } catch (NotFoundException e) {
@@ -240,6 +252,39 @@ final class VmProvisioner {
     }
 
     /** Whether a VM found by name is this creation's. */
+    /** Whether the VM is another creation's of this very MCI: same name and owner, another creation id. */
+    static boolean concurrent(Vm vm, MciTags.Identity identity) {
+        String id = vm.tags().get(MciTags.ID);
+        return id != null && !id.equals(identity.id()) && identity.mci().equals(vm.tags().get(MciTags.MCI))
+                && identity.owner().equals(vm.tags().get(MciTags.OWNER));
+    }
+
+    /**
+     * Makes a VM whose name a concurrent creation made first, once that creation has given the name
+     * up (it lost the claim and deletes what it made): the name is watched until it is free.
+     */
+    Made createWhenFree(Plan plan, Progress progress, Stop stop) {
+        Cloud cloud = plan.group().cloud();
+        long deadline = System.nanoTime() + vmTimeout.toNanos();
+        while (quietFind(cloud, plan.name()).filter(vm -> concurrent(vm, plan.identity())).isPresent()) {
+            if (System.nanoTime() > deadline || stop.stopped()) {
+                String why = "the concurrent creation that lost the name did not give up " + plan.name() + " within " + vmTimeout;
+                return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, why, 0), Optional.empty());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, "interrupted", 0), Optional.empty());
+            }
+        }
+        try {
+            return create(plan, progress, stop);
+        } catch (NameTaken | NameContested e) {
+            return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, e.getMessage(), 1), Optional.empty());
+        }
+    }
+
     static boolean ours(Vm vm, MciTags.Identity identity) {
         return identity.id().equals(vm.tags().get(MciTags.ID)) && identity.mci().equals(vm.tags().get(MciTags.MCI));
     }

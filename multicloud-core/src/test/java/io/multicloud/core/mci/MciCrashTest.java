@@ -107,8 +107,8 @@ class MciCrashTest {
         String first = finish(one);
         String second = finish(two);
 
-        assertThat(List.of(first, second)).filteredOn(o -> o.contains("CREATED dup")).hasSize(1);
-        assertThat(List.of(first, second)).filteredOn(o -> o.contains("ALREADY_EXISTS")).hasSize(1);
+        assertThat(List.of(first, second)).as(first + "\n----\n" + second).filteredOn(o -> o.contains("CREATED dup")).hasSize(1);
+        assertThat(List.of(first, second)).as(first + "\n----\n" + second).filteredOn(o -> o.contains("ALREADY_EXISTS")).hasSize(1);
         try (MultiCloud mc = instance(dir)) {
             Cloud cloud = mc.connect(config(dir));
             Mci dup = mc.mcis().get("dup");

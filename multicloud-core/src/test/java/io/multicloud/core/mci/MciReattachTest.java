@@ -255,6 +255,69 @@ class MciReattachTest {
         assertThat(mars.vms().list()).isEmpty();
     }
 
+    /** A VM of a concurrent creation of {@code mci} (same owner, creation id {@code id}) on the shared network. */
+    private static void madeByAnotherCreation(Cloud cloud, String mci, String vm, String id) {
+        cloud.vms().create(VmRequest.named(vm).image("ubuntu-22.04").spec("m1.small").subnet(SharedResources.VPC, SharedResources.SUBNET)
+                .tag(MciTags.MCI, mci).tag(MciTags.OWNER, "team").tag(MciTags.ID, id).tag(MciTags.SUBGROUP, "g"));
+    }
+
+    /** Calls {@code action} once, on the thread that is about to create VM {@code vm}, after VM {@code after} exists. */
+    private static ProgressListener beforeCreating(Cloud cloud, String vm, String after, Runnable action) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        return event -> {
+            if (event instanceof ProgressEvent.Started s && s.name().equals(vm) && done.compareAndSet(false, true)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (cloud.vms().find(after).isEmpty() && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                action.run();
+            }
+        };
+    }
+
+    @Test
+    void whenEachCreationMadeOneOfTheNamesFirstTheEarlierOneKeepsTheNameAndMakesTheRest() {
+        // The creation made dup-g-1 first; a concurrent one made dup-g-2 just before it got there, then gives up
+        // (it deletes dup-g-2 a little later): this one keeps the name and makes dup-g-2 once it is free.
+        ProgressListener other = beforeCreating(mars, "dup-g-2", "dup-g-1", () -> {
+            madeByAnotherCreation(mars, "dup", "dup-g-2", "ffffffffffff");
+            CompletableFuture.runAsync(() -> {
+                sleep(300);
+                mars.vms().delete("dup-g-2");
+            });
+        });
+        Mci dup = first.mci("dup").subGroup("g", mars, "m1.small", "ubuntu-22.04", 3).listener(other).create();
+
+        assertThat(dup.creation().ok()).as(dup.creation().toString()).isTrue();
+        assertThat(dup.vms()).extracting(MciVm::name).containsExactlyInAnyOrder("dup-g-1", "dup-g-2", "dup-g-3");
+        assertThat(mars.vms().list()).hasSize(3).allSatisfy(vm -> assertThat(vm.tags()).containsEntry(MciTags.ID, dup.id()));
+        assertThat(dup.delete().ok()).isTrue();
+    }
+
+    @Test
+    void whenTheConcurrentCreationMadeItsFirstVmEarlierThisOneGivesUpAndLeavesNothing() {
+        // The other creation made dup-g-2 and dup-g-3 before this one made any VM: it keeps the name.
+        ProgressListener early = event -> {
+            if (event instanceof ProgressEvent.Started s && s.kind() == io.multicloud.api.ResourceKind.VM && s.name().equals("dup-g-1")) {
+                madeByAnotherCreation(mars, "dup", "dup-g-2", "000000000000");
+                madeByAnotherCreation(mars, "dup", "dup-g-3", "000000000000");
+            }
+        };
+        assertThatThrownBy(() -> first.mci("dup").subGroup("g", mars, "m1.small", "ubuntu-22.04", 3).listener(early).create())
+                .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("000000000000");
+        assertThat(mars.vms().list()).extracting(Vm::name).containsExactlyInAnyOrder("dup-g-2", "dup-g-3")
+                .as("what this creation made was deleted; the other's VMs are untouched");
+        assertThat(first.mcis().list()).isEmpty();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Object outcome(CompletableFuture<Mci> future) {
         try {
             return future.join();
