@@ -2,7 +2,6 @@ package io.multicloud.api;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The validation rules every request follows, checked before any cloud is called.
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  * (GCP's, a DNS label), so a name valid here is valid everywhere.
  */
 public final class Validate {
-    private static final Pattern NAME = Pattern.compile("[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final int MAX_TAG_KEY = 128;
     private static final int MAX_TAG_VALUE = 256;
 
@@ -23,11 +21,30 @@ public final class Validate {
     /** Checks a resource name against the name rule. */
     public static String name(String field, String value) {
         notBlank(field, value);
-        if (!NAME.matcher(value).matches()) {
+        if (!isName(value)) {
             throw new InvalidRequestException(field, "'" + value + "' is not a valid name: use 1-63 lower-case"
                     + " letters, digits and hyphens, starting with a letter and not ending with a hyphen");
         }
         return value;
+    }
+
+    /**
+     * Whether a text follows the name rule {@code [a-z]([a-z0-9-]{0,61}[a-z0-9])?}: a loop, not the
+     * regex, because every request record checks its names again on each copy (10,000-VM MCIs
+     * spent a tenth of their CPU in the regex).
+     */
+    private static boolean isName(String value) {
+        int length = value.length();
+        if (length > 63 || value.charAt(0) < 'a' || value.charAt(0) > 'z' || value.charAt(length - 1) == '-') {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks that a value is present and not blank. */

@@ -125,6 +125,13 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
                 TagMaps.with(tags, key, value), publicIp, clientToken);
     }
 
+    /** A copy with these tags added (a tag of the same key is replaced): {@link #tag} for a map at once. */
+    public VmRequest tags(java.util.Map<String, String> more) {
+        Validate.required("tags", more);
+        return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData,
+                TagMaps.withAll(tags, more), publicIp, clientToken);
+    }
+
     /** A copy that gets a public IP or not (default: it does, where the cloud gives one). */
     public VmRequest publicIp(boolean wanted) {
         return new VmRequest(name, image, spec, vpc, subnet, securityGroups, keyPair, zone, rootDiskGB, rootDiskType, userData, tags,

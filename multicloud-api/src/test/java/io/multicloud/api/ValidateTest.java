@@ -11,13 +11,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValidateTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "vm-1", "web-server-01", "x1"})
+    @ValueSource(strings = {"a", "vm-1", "web-server-01", "x1", "z9", "a--b"})
     void namesFollowingTheRuleAreAccepted(String name) {
         assertThat(Validate.name("vm name", name)).isEqualTo(name);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "VM-1", "1vm", "-vm", "vm-", "vm_1", "vm.1", "vm 1", "é"})
+    @ValueSource(strings = {"", " ", "VM-1", "1vm", "-vm", "vm-", "vm_1", "vm.1", "vm 1", "é", "aB", "a-é", "{a", "a/"})
     void namesBreakingTheRuleAreRefusedNamingTheField(String name) {
         assertThatThrownBy(() -> Validate.name("vm name", name))
                 .isInstanceOf(InvalidRequestException.class)
@@ -52,5 +52,9 @@ class ValidateTest {
         assertThatThrownBy(() -> VmRequest.named("vm-1").tag("", "x")).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> VmRequest.named("vm-1").tag("k".repeat(129), "x")).isInstanceOf(InvalidRequestException.class);
         assertThat(VmRequest.named("vm-1").tag("team", "ml").tags()).containsEntry("team", "ml");
+        VmRequest many = VmRequest.named("vm-1").tag("team", "ml").tags(java.util.Map.of("team", "web", "env", "prod"));
+        assertThat(many.tags()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("team", "web", "env", "prod"));
+        assertThatThrownBy(() -> VmRequest.named("vm-1").tags(java.util.Map.of("", "x")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("tags"));
     }
 }

@@ -239,10 +239,7 @@ final class VmProvisioner {
     private static VmRequest request(Plan plan) {
         SubGroupRequest group = plan.group();
         VmRequest request = VmRequest.named(plan.name()).image(group.image()).spec(group.spec()).publicIp(group.publicIp())
-                .clientToken(plan.token());
-        for (Map.Entry<String, String> tag : plan.tags().entrySet()) {
-            request = request.tag(tag.getKey(), tag.getValue());
-        }
+                .clientToken(plan.token()).tags(plan.tags());
         if (group.isStatic()) {
             return request.subnet(group.vpc(), group.subnet()).securityGroups(group.securityGroups().toArray(String[]::new))
                     .keyPair(group.keyPair());
