@@ -297,10 +297,21 @@ class MciReattachTest {
     @Test
     void whenTheConcurrentCreationMadeItsFirstVmEarlierThisOneGivesUpAndLeavesNothing() {
         // The other creation made dup-g-2 and dup-g-3 before this one made any VM: it keeps the name.
+        // Every VM create of this creation waits until the other creation's VMs are there.
+        java.util.concurrent.CountDownLatch made = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
         ProgressListener early = event -> {
-            if (event instanceof ProgressEvent.Started s && s.kind() == io.multicloud.api.ResourceKind.VM && s.name().equals("dup-g-1")) {
-                madeByAnotherCreation(mars, "dup", "dup-g-2", "000000000000");
-                madeByAnotherCreation(mars, "dup", "dup-g-3", "000000000000");
+            if (event instanceof ProgressEvent.Started s && s.kind() == io.multicloud.api.ResourceKind.VM) {
+                if (once.compareAndSet(false, true)) {
+                    madeByAnotherCreation(mars, "dup", "dup-g-2", "000000000000");
+                    madeByAnotherCreation(mars, "dup", "dup-g-3", "000000000000");
+                    made.countDown();
+                }
+                try {
+                    made.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         };
         assertThatThrownBy(() -> first.mci("dup").subGroup("g", mars, "m1.small", "ubuntu-22.04", 3).listener(early).create())
