@@ -262,18 +262,12 @@ final class VmProvisioner {
      */
     Made createWhenFree(Plan plan, Progress progress, Stop stop) {
         Cloud cloud = plan.group().cloud();
-        long deadline = System.nanoTime() + vmTimeout.toNanos();
-        while (quietFind(cloud, plan.name()).filter(vm -> concurrent(vm, plan.identity())).isPresent()) {
-            if (System.nanoTime() > deadline || stop.stopped()) {
-                String why = "the concurrent creation that lost the name did not give up " + plan.name() + " within " + vmTimeout;
-                return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, why, 0), Optional.empty());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, "interrupted", 0), Optional.empty());
-            }
+        try {
+            // The connection's watch answers with its shared listing rounds: no look-up per VM.
+            watch.await(cloud, plan.name(), vmTimeout, stop, "to be given up by the creation that lost the name",
+                    seen -> seen.isEmpty() || !concurrent(seen.get(), plan.identity()));
+        } catch (CloudException e) {
+            return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, e.getMessage(), 0), Optional.empty(), e);
         }
         try {
             return create(plan, progress, stop);
