@@ -48,6 +48,7 @@ final class AlibabaVms implements VmService {
     private final AlibabaNetworks networks;
     private final AlibabaSecurityGroups groups;
     private final AlibabaImages images;
+    private final AlibabaRootDisks rootDisks;
     /** Instances created here and not yet seen past creation, by id. */
     private final Map<String, Vm> creating = new ConcurrentHashMap<>();
     /** Instances rolled back during creation, by name, until deleted. */
@@ -60,6 +61,7 @@ final class AlibabaVms implements VmService {
         this.networks = networks;
         this.groups = groups;
         this.images = images;
+        this.rootDisks = new AlibabaRootDisks(ctx);
     }
 
     private com.aliyun.ecs20140526.Client ecs() {
@@ -91,23 +93,23 @@ final class AlibabaVms implements VmService {
 
     @Override
     public List<Vm> list() {
-        return toRecords(describe(null, null, null), names(), t -> true);
+        return toRecords(describe(null, null, null), names(), t -> true, null);
     }
 
     @Override
     public List<Vm> listTagged(String key, String value) {
         AlibabaTags.Filter filter = AlibabaTags.filter(key, value);
-        List<Vm> vms = toRecords(describe(null, null, filter), names(), filter.check());
-        return vms;
+        return toRecords(describe(null, null, filter), names(), filter.check(), filter);
     }
 
     private List<Vm> toRecords(List<com.aliyun.ecs20140526.models.DescribeInstancesResponseBody.DescribeInstancesResponseBodyInstancesInstance> raw,
-                               Names names, java.util.function.Predicate<Map<String, String>> check) {
+                               Names names, java.util.function.Predicate<Map<String, String>> check, AlibabaTags.Filter tag) {
+        Map<String, AlibabaRootDisks.Root> roots = rootDisks.of(raw.stream().map(i -> i.getInstanceId()).toList(), tag);
         List<Vm> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (var i : raw) {
             seen.add(i.getInstanceId());
-            Vm vm = toRecord(i, names);
+            Vm vm = toRecord(i, names, roots);
             if (check.test(vm.tags())) {
                 out.add(vm);
             }
@@ -131,7 +133,7 @@ final class AlibabaVms implements VmService {
 
     @Override
     public Optional<Vm> find(String nameOrId) {
-        Optional<Vm> live = raw(nameOrId).map(i -> toRecord(i, null));
+        Optional<Vm> live = raw(nameOrId).map(this::toRecord);
         if (live.isPresent()) {
             return live;
         }
@@ -175,7 +177,7 @@ final class AlibabaVms implements VmService {
         if (taken.isPresent()) {
             Map<String, String> tags = cloudTags(taken.get());
             if (request.clientToken() != null && request.clientToken().equals(AlibabaTags.decodeAll(tags).get(AlibabaTags.CLIENT_TOKEN))) {
-                return toRecord(taken.get(), null); // the first try's instance: its answer was lost
+                return toRecord(taken.get()); // the first try's instance: its answer was lost
             }
             throw new AlreadyExistsException(ctx.error(KIND, name), "an instance of this name exists");
         }
@@ -226,7 +228,7 @@ final class AlibabaVms implements VmService {
                 AlibabaNames.of(vpc.name(), vpc.id()), AlibabaNames.of(vswitch.name(), vswitch.id()), request.securityGroups(),
                 request.keyPair(), null, null, null, request.rootDiskGB(), request.rootDiskType(), Instant.now(), request.tags());
         creating.put(id, made);
-        return raw(id).map(i -> toRecord(i, null)).orElse(made);
+        return raw(id).map(this::toRecord).orElse(made);
     }
 
     private static Map<String, String> cloudTags(com.aliyun.ecs20140526.models.DescribeInstancesResponseBody.DescribeInstancesResponseBodyInstancesInstance i) {
@@ -296,7 +298,13 @@ final class AlibabaVms implements VmService {
         };
     }
 
-    private Vm toRecord(com.aliyun.ecs20140526.models.DescribeInstancesResponseBody.DescribeInstancesResponseBodyInstancesInstance i, Names names) {
+    /** One instance's record, its names and system disk looked up for it alone. */
+    private Vm toRecord(com.aliyun.ecs20140526.models.DescribeInstancesResponseBody.DescribeInstancesResponseBodyInstancesInstance i) {
+        return toRecord(i, null, rootDisks.of(List.of(i.getInstanceId()), null));
+    }
+
+    private Vm toRecord(com.aliyun.ecs20140526.models.DescribeInstancesResponseBody.DescribeInstancesResponseBodyInstancesInstance i, Names names,
+                        Map<String, AlibabaRootDisks.Root> roots) {
         Map<String, String> all = AlibabaTags.decodeAll(cloudTags(i));
         VmStatus status = status(i.getInstanceId(), i.getStatus());
         if (status != VmStatus.CREATING) {
@@ -326,11 +334,13 @@ final class AlibabaVms implements VmService {
         boolean windows = "windows".equalsIgnoreCase(i.getOSType());
         String host = publicIp != null ? publicIp : privateIp;
         SshAccess ssh = host == null ? null : new SshAccess(host, windows ? 3389 : 22, windows ? "Administrator" : "root");
+        AlibabaRootDisks.Root root = roots.get(i.getInstanceId());
         return new Vm(AlibabaNames.of(i.getInstanceName(), i.getInstanceId()), i.getInstanceId(), status, null, ctx.region(),
                 i.getZoneId(), i.getInstanceType(), all.getOrDefault(AlibabaTags.IMAGE, i.getImageId()),
                 n.vpcs().getOrDefault(vpcId, vpcId), n.switches().getOrDefault(switchId, switchId),
                 groupIds.stream().map(g -> n.groups().getOrDefault(g, g)).toList(), i.getKeyPairName(), publicIp, privateIp, ssh,
-                0, null, instant(i.getCreationTime()), AlibabaTags.decode(cloudTags(i)));
+                root == null ? 0 : root.sizeGB(), root == null ? null : root.category(), instant(i.getCreationTime()),
+                AlibabaTags.decode(cloudTags(i)));
     }
 
     /** User names of instances by id (one DescribeInstances per 100 ids). */

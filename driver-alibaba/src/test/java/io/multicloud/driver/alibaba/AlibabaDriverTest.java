@@ -119,17 +119,28 @@ class AlibabaDriverTest {
         fake.seedInstances(1000, Map.of("team", "a"));
         fake.clearCalls();
         List<Vm> vms = cloud.vms().list();
-        assertThat(vms).hasSize(1000).allSatisfy(v -> assertThat(v.vpc()).isEqualTo("seeded"));
+        assertThat(vms).hasSize(1000).allSatisfy(v -> {
+            assertThat(v.vpc()).isEqualTo("seeded");
+            assertThat(v.rootDiskGB()).isEqualTo(40);
+            assertThat(v.rootDiskType()).isEqualTo("cloud_essd");
+        });
         int pages = (1000 + 2) / 3;
         assertThat(fake.calls("DescribeInstances")).isEqualTo(pages);
-        int lookUps = fake.actions().size() - pages;
+        // The system disks: the region's, in pages (of 3 here, of 500 on Alibaba), never one call per VM.
+        assertThat(fake.calls("DescribeDisks")).isEqualTo(pages);
+        int lookUps = fake.actions().size() - 2 * pages;
         assertThat(lookUps).isLessThanOrEqualTo(3);
         System.out.println("vms().list() of 1000 VMs: " + fake.actions().size() + " calls = " + pages
-                + " DescribeInstances pages of 3 + " + lookUps + " look-ups " + fake.actions().stream().distinct().toList());
+                + " DescribeInstances and " + pages + " DescribeDisks pages of 3 + " + lookUps + " look-ups "
+                + fake.actions().stream().distinct().toList());
 
         fake.clearCalls();
-        assertThat(cloud.vms().find("seeded-517")).hasValueSatisfying(v -> assertThat(v.status()).isEqualTo(VmStatus.RUNNING));
+        assertThat(cloud.vms().find("seeded-517")).hasValueSatisfying(v -> {
+            assertThat(v.status()).isEqualTo(VmStatus.RUNNING);
+            assertThat(v.rootDiskGB()).isEqualTo(40);
+        });
         assertThat(fake.calls("DescribeInstances")).isEqualTo(1);
+        assertThat(fake.calls("DescribeDisks")).isEqualTo(1);
     }
 
     @Test
@@ -137,8 +148,10 @@ class AlibabaDriverTest {
         fake.seedInstances(7, Map.of("multicloud:mci", "web"));
         fake.seedInstances(20, Map.of("multicloud:mci", "db"));
         fake.clearCalls();
-        assertThat(cloud.vms().listTagged("multicloud:mci", "web")).hasSize(7);
+        assertThat(cloud.vms().listTagged("multicloud:mci", "web")).hasSize(7).allSatisfy(v -> assertThat(v.rootDiskGB()).isEqualTo(40));
         assertThat(fake.calls("DescribeInstances")).isEqualTo(3);
+        // The system disks carrying the same tag (RunInstances tags them too): 7 in pages of 3, not the region's 27.
+        assertThat(fake.calls("DescribeDisks")).isEqualTo(3);
         assertThat(cloud.vms().listTagged("multicloud:mci", null)).hasSize(27);
     }
 

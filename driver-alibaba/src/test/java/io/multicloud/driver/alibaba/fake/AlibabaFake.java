@@ -274,6 +274,14 @@ public final class AlibabaFake implements AutoCloseable {
         });
     }
 
+    /**
+     * Binds a new elastic IP to the instance, as another tool would ({@code EcsInstance}: an ECS
+     * instance of a VPC; {@code SlbInstance}: an intranet load balancer); returns its address.
+     */
+    public String bindEip(String instanceType, String instanceId) {
+        return locked(() -> vpc.eips.bind(instanceType, instanceId));
+    }
+
     /** What requests broke the API description (undeclared parameters). */
     public List<String> requestViolations() {
         return List.copyOf(requestViolations);

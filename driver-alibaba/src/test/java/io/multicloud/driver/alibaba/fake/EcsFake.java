@@ -106,6 +106,8 @@ final class EcsFake {
         String zone;
         int size;
         String category;
+        /** {@code data}, or {@code system}: an instance's system disk, made and released with it. */
+        String type = "data";
         String status = "Creating";
         String instanceId;
         String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -539,6 +541,15 @@ final class EcsFake {
         if (tags.size() > TagRules.MAX_TAGS) {
             throw error(400, "InvalidTagCount", "The specified tags are beyond the permitted range.");
         }
+        int imageSize = "windows".equals(osType) ? 40 : 20;
+        int systemSize = p.integer("SystemDisk.Size", Math.max(40, imageSize));
+        if (systemSize < imageSize) {
+            throw error(400, "InvalidSystemDiskSize.LessThanImageSize", "The specified parameter SystemDisk.Size is less than the image size.");
+        }
+        if (systemSize > 2048) {
+            throw error(400, "InvalidSystemDiskSize.MoreThanMaxSize", "The specified parameter SystemDisk.Size is more than the max size.");
+        }
+        String systemCategory = p.get("SystemDisk.Category").orElse("cloud_efficiency");
         int amount = p.integer("Amount", 1);
         List<String> ids = new ArrayList<>();
         for (int n = 0; n < amount; n++) {
@@ -559,10 +570,11 @@ final class EcsFake {
             i.publicIp = i.bandwidth > 0 ? "47.98." + (nextIp / 250) + "." + (nextIp % 250 + 1) : null;
             i.tags.putAll(tags);
             instances.put(i.id, i);
+            systemDisk(i, systemSize, systemCategory, tags);
             ids.add(i.id);
             if (rollBackNext != null) {
                 rollBackNext = null;
-                clock.later(STEPS, () -> instances.remove(i.id));
+                clock.later(STEPS, () -> release(i));
             } else {
                 after(i, "Pending", "Starting", () -> after(i, "Starting", "Running", null));
             }
@@ -571,6 +583,37 @@ final class EcsFake {
             tokens.put("run:" + token, ids);
         }
         return runAnswer(ids);
+    }
+
+    /** The instance's system disk: RunInstances' tags go on the instance, its disks and its primary NIC alike. */
+    private void systemDisk(Instance i, int size, String category, Map<String, String> tags) {
+        Disk d = new Disk();
+        d.id = "d-bp1" + disks.nextId();
+        d.zone = i.zone;
+        d.size = size;
+        d.category = category;
+        d.type = "system";
+        d.status = "In_use";
+        d.instanceId = i.id;
+        d.tags.putAll(tags);
+        disks.put(d.id, d);
+    }
+
+    /** Releases an instance: its system disk goes with it, its data disks become Available. */
+    private void release(Instance i) {
+        disks.values(d -> i.id.equals(d.instanceId)).forEach(d -> {
+            if (d.type.equals("system")) {
+                disks.remove(d.id);
+            } else {
+                d.instanceId = null;
+                d.status = "Available";
+            }
+        });
+        vpc.eips.boundTo("EcsInstance", i.id).ifPresent(e -> {
+            e.instanceType = "";
+            e.instanceId = "";
+        });
+        instances.remove(i.id);
     }
 
     private static ObjectNode runAnswer(List<String> ids) {
@@ -632,7 +675,9 @@ final class EcsFake {
             if (i.publicIp != null) {
                 pub.add(i.publicIp);
             }
-            o.putObject("EipAddress").put("IpAddress", "").put("AllocationId", "").put("Bandwidth", 0);
+            var eip = vpc.eips.boundTo("EcsInstance", i.id);
+            o.putObject("EipAddress").put("IpAddress", eip.map(e -> e.ip).orElse("")).put("AllocationId", eip.map(e -> e.allocationId).orElse(""))
+                    .put("Bandwidth", eip.isPresent() ? 5 : 0);
             ArrayNode g = o.putObject("SecurityGroupIds").putArray("SecurityGroupId");
             i.groups.forEach(g::add);
             ArrayNode t = o.putObject("Tags").putArray("Tag");
@@ -676,11 +721,7 @@ final class EcsFake {
         if (!p.bool("Force") && !"Stopped".equals(i.status)) {
             throw error(403, "IncorrectInstanceStatus", "The current status of the resource does not support this operation.");
         }
-        disks.values(d -> i.id.equals(d.instanceId)).forEach(d -> {
-            d.instanceId = null;
-            d.status = "Available";
-        });
-        instances.remove(i.id);
+        release(i);
         return JSON.objectNode();
     }
 
@@ -728,6 +769,7 @@ final class EcsFake {
             i.status = "Running";
             i.tags.putAll(tags);
             instances.put(i.id, i);
+            systemDisk(i, 40, "cloud_essd", tags);
         }
     }
 
@@ -765,18 +807,24 @@ final class EcsFake {
 
     private ObjectNode describeDisks(Params p) {
         List<String> ids = p.get("DiskIds").isPresent() ? p.jsonList("DiskIds") : List.of();
+        if (ids.size() > 100) {
+            throw error(400, "InvalidParameter.DiskIds", "The specified DiskIds holds more than 100 ids.");
+        }
         String type = p.get("DiskType").orElse("all");
+        Map<String, String> tagFilter = p.tags("Tag");
         List<Disk> all = disks.values(d -> (ids.isEmpty() || ids.contains(d.id))
-                && (type.equals("all") || type.equals("data"))
+                && (type.equals("all") || type.equals(d.type))
                 && p.get("DiskName").map(n -> n.equals(d.name)).orElse(true)
-                && p.get("InstanceId").map(n -> n.equals(d.instanceId)).orElse(true));
+                && p.get("InstanceId").map(n -> n.equals(d.instanceId)).orElse(true)
+                && TagRules.matches(d.tags, tagFilter));
         ObjectNode body = JSON.objectNode();
         ArrayNode list = body.putObject("Disks").putArray("Disk");
         for (Disk d : Paging.byToken(fake, p, all, body)) {
             ObjectNode o = list.addObject().put("DiskId", d.id).put("DiskName", d.name == null ? "" : d.name).put("ZoneId", d.zone)
                     .put("RegionId", AlibabaFake.REGION).put("Size", d.size).put("Category", d.category).put("Status", d.status)
-                    .put("Type", "data").put("InstanceId", d.instanceId == null ? "" : d.instanceId).put("CreationTime", d.created)
-                    .put("Portable", true).put("DeleteWithInstance", false).put("DiskChargeType", "PostPaid");
+                    .put("Type", d.type).put("InstanceId", d.instanceId == null ? "" : d.instanceId).put("CreationTime", d.created)
+                    .put("Portable", d.type.equals("data")).put("DeleteWithInstance", d.type.equals("system"))
+                    .put("DiskChargeType", "PostPaid");
             ArrayNode t = o.putObject("Tags").putArray("Tag");
             d.tags.forEach((k, v) -> t.addObject().put("TagKey", k).put("TagValue", v));
         }

@@ -45,10 +45,12 @@ final class VpcFake {
     private final FakeClock clock;
     final Store<Vpc> vpcs = new Store<>(4000);
     final Store<VSwitch> switches = new Store<>(5000);
+    final EipFake eips;
 
     VpcFake(AlibabaFake fake, FakeClock clock) {
         this.fake = fake;
         this.clock = clock;
+        this.eips = new EipFake(fake);
     }
 
     Function<Params, ObjectNode> handler(String action) {
@@ -62,6 +64,7 @@ final class VpcFake {
             case "TagResources" -> this::tagResources;
             case "UnTagResources" -> this::untagResources;
             case "ListTagResources" -> this::listTagResources;
+            case "DescribeEipAddresses" -> eips::describe;
             default -> null;
         };
     }
