@@ -51,9 +51,9 @@ final class AzureAnyCall implements AnyCallService {
     }
 
     private Map<String, String> bootDiagnostics(String vm) {
-        String name = vms.require(vm).name();
-        var data = ctx.errors().call(ResourceKind.VM, name,
-                () -> ctx.clients().compute().getVirtualMachines().retrieveBootDiagnosticsData(ctx.resourceGroup(), name));
+        var found = vms.require(vm);
+        var data = ctx.errors().call(ResourceKind.VM, found.name(), () -> ctx.clients().compute().getVirtualMachines()
+                .retrieveBootDiagnosticsData(AzureIds.group(found.id()), found.name()));
         Map<String, String> out = new LinkedHashMap<>();
         out.put("consoleScreenshotBlobUri", data.consoleScreenshotBlobUri() == null ? "" : data.consoleScreenshotBlobUri());
         out.put("serialConsoleLogBlobUri", data.serialConsoleLogBlobUri() == null ? "" : data.serialConsoleLogBlobUri());

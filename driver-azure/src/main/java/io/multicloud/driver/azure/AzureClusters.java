@@ -43,6 +43,7 @@ import java.util.Optional;
  */
 final class AzureClusters implements ClusterService {
     private static final ResourceKind KIND = ResourceKind.CLUSTER;
+    static final String TYPE = "Microsoft.ContainerService/managedClusters";
     static final String VPC_TAG = AzureTagNames.OWN + "vpc";
     static final String SUBNETS_TAG = AzureTagNames.OWN + "subnets";
     static final String SYSTEM_SIZE = "aks_system_vm_size";
@@ -62,8 +63,8 @@ final class AzureClusters implements ClusterService {
     @Override
     public List<Cluster> list() {
         List<Cluster> all = new ArrayList<>();
-        ctx.whereGroupExists(KIND, () -> {
-            aks().getManagedClusters().listByResourceGroup(ctx.resourceGroup()).forEach(c -> all.add(toRecord(c)));
+        ctx.errors().call(KIND, null, () -> {
+            aks().getManagedClusters().list().forEach(c -> all.add(toRecord(c)));
             return all;
         });
         all.sort(Comparator.comparing(Cluster::name));
@@ -76,8 +77,7 @@ final class AzureClusters implements ClusterService {
     }
 
     private Optional<ManagedClusterInner> raw(String nameOrId) {
-        String name = AzureIds.azureName(nameOrId);
-        return ctx.find(KIND, name, () -> aks().getManagedClusters().getByResourceGroup(ctx.resourceGroup(), name));
+        return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> aks().getManagedClusters().getByResourceGroup(group, name));
     }
 
     private ManagedClusterInner require(String nameOrId) {
@@ -87,7 +87,7 @@ final class AzureClusters implements ClusterService {
     @Override
     public Cluster create(ClusterRequest request) {
         String name = request.name();
-        if (raw(name).isPresent()) {
+        if (ctx.lookup().inOwnGroup(KIND, name, (group, n) -> aks().getManagedClusters().getByResourceGroup(group, n)).isPresent()) {
             throw new AlreadyExistsException(ctx.context(KIND, name), "an AKS cluster of this name exists in " + ctx.resourceGroup());
         }
         var vnet = networks.require(request.vpc());
@@ -138,8 +138,8 @@ final class AzureClusters implements ClusterService {
 
     @Override
     public void delete(String nameOrId) {
-        String name = require(nameOrId).name();
-        ctx.start(KIND, name, () -> aks().getManagedClusters().beginDelete(ctx.resourceGroup(), name));
+        ManagedClusterInner c = require(nameOrId);
+        ctx.start(KIND, c.name(), () -> aks().getManagedClusters().beginDelete(AzureIds.group(c.id()), c.name()));
     }
 
     @Override
@@ -150,15 +150,15 @@ final class AzureClusters implements ClusterService {
         }
         String subnetId = c.agentPoolProfiles() == null ? null : c.agentPoolProfiles().stream().map(ManagedClusterAgentPoolProfile::vnetSubnetId)
                 .filter(s -> s != null).findFirst().orElse(null);
-        putPool(c.name(), group, subnetId);
-        return find(c.name()).orElseThrow(() -> ctx.notFound(KIND, cluster));
+        putPool(c, group, subnetId);
+        return find(c.id()).orElseThrow(() -> ctx.notFound(KIND, cluster));
     }
 
     @Override
     public Cluster removeNodeGroup(String cluster, String nodeGroup) {
         ManagedClusterInner c = require(cluster);
-        ctx.start(ResourceKind.NODE_GROUP, nodeGroup, () -> aks().getAgentPools().beginDelete(ctx.resourceGroup(), c.name(), nodeGroup));
-        return find(c.name()).orElseThrow(() -> ctx.notFound(KIND, cluster));
+        ctx.start(ResourceKind.NODE_GROUP, nodeGroup, () -> aks().getAgentPools().beginDelete(AzureIds.group(c.id()), c.name(), nodeGroup));
+        return find(c.id()).orElseThrow(() -> ctx.notFound(KIND, cluster));
     }
 
     @Override
@@ -171,14 +171,14 @@ final class AzureClusters implements ClusterService {
         }
         NodeGroupRequest scaled = NodeGroupRequest.of(nodeGroup, current.vmSize(), desiredSize).sizes(minSize, maxSize, desiredSize);
         AgentPoolInner body = pool(scaled, current.vnetSubnetId(), current.mode() == null ? AgentPoolMode.USER : current.mode());
-        ctx.start(ResourceKind.NODE_GROUP, nodeGroup, () -> aks().getAgentPools().beginCreateOrUpdate(ctx.resourceGroup(), c.name(), nodeGroup, body));
-        return find(c.name()).orElseThrow(() -> ctx.notFound(KIND, cluster));
+        ctx.start(ResourceKind.NODE_GROUP, nodeGroup, () -> aks().getAgentPools().beginCreateOrUpdate(AzureIds.group(c.id()), c.name(), nodeGroup, body));
+        return find(c.id()).orElseThrow(() -> ctx.notFound(KIND, cluster));
     }
 
-    private void putPool(String cluster, NodeGroupRequest group, String subnetId) {
+    private void putPool(ManagedClusterInner cluster, NodeGroupRequest group, String subnetId) {
         AgentPoolInner body = pool(group, subnetId, AgentPoolMode.USER);
         ctx.start(ResourceKind.NODE_GROUP, group.name(),
-                () -> aks().getAgentPools().beginCreateOrUpdate(ctx.resourceGroup(), cluster, group.name(), body));
+                () -> aks().getAgentPools().beginCreateOrUpdate(AzureIds.group(cluster.id()), cluster.name(), group.name(), body));
     }
 
     private static AgentPoolInner pool(NodeGroupRequest group, String subnetId, AgentPoolMode mode) {

@@ -29,6 +29,7 @@ final class AzureContext {
     private final AzureErrors errors;
     private final String resourceGroup;
     private final boolean ownGroup;
+    private final AzureLookup lookup;
     private volatile boolean groupReady;
 
     AzureContext(ConnectionConfig config, AzureClients clients, AzureErrors errors) {
@@ -37,6 +38,12 @@ final class AzureContext {
         this.errors = errors;
         this.ownGroup = config.property(AzureDriver.RESOURCE_GROUP).isEmpty();
         this.resourceGroup = config.property(AzureDriver.RESOURCE_GROUP).orElse("multicloud-" + config.region());
+        this.lookup = new AzureLookup(this);
+    }
+
+    /** Finds resources by name (the connection's group first) or id (any group of the subscription). */
+    AzureLookup lookup() {
+        return lookup;
     }
 
     ConnectionConfig config() {
@@ -123,7 +130,8 @@ final class AzureContext {
 
     /** The NotFound of a name. */
     NotFoundException notFound(ResourceKind kind, String name) {
-        return new NotFoundException(context(kind, name), "no " + kind.label() + " of this name in resource group " + resourceGroup);
+        return new NotFoundException(context(kind, name), "no " + kind.label() + " of this name or id in the subscription (a name is looked for in resource group "
+                + resourceGroup + " first)");
     }
 
     /** The poll interval of long-running operations. */

@@ -34,6 +34,7 @@ import java.util.Optional;
  */
 final class AzureDisks implements DiskService {
     private static final ResourceKind KIND = ResourceKind.DISK;
+    static final String TYPE = "Microsoft.Compute/disks";
     private final AzureContext ctx;
     private final AzureVms vms;
 
@@ -49,8 +50,8 @@ final class AzureDisks implements DiskService {
     @Override
     public List<Disk> list() {
         List<Disk> all = new ArrayList<>();
-        ctx.whereGroupExists(KIND, () -> {
-            disks().listByResourceGroup(ctx.resourceGroup()).forEach(d -> all.add(toRecord(d)));
+        ctx.errors().call(KIND, null, () -> {
+            disks().list().forEach(d -> all.add(toRecord(d)));
             return all;
         });
         all.sort(Comparator.comparing(Disk::name));
@@ -63,8 +64,7 @@ final class AzureDisks implements DiskService {
     }
 
     Optional<DiskInner> raw(String nameOrId) {
-        String name = AzureIds.azureName(nameOrId);
-        return ctx.find(KIND, name, () -> disks().getByResourceGroup(ctx.resourceGroup(), name));
+        return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> disks().getByResourceGroup(group, name));
     }
 
     private DiskInner require(String nameOrId) {
@@ -74,7 +74,7 @@ final class AzureDisks implements DiskService {
     @Override
     public Disk create(DiskRequest request) {
         String name = request.name();
-        if (raw(name).isPresent()) {
+        if (ctx.lookup().inOwnGroup(KIND, name, (group, n) -> disks().getByResourceGroup(group, n)).isPresent()) {
             throw new AlreadyExistsException(ctx.context(KIND, name), "a disk of this name exists in " + ctx.resourceGroup());
         }
         ctx.ensureResourceGroup();
@@ -91,7 +91,7 @@ final class AzureDisks implements DiskService {
     @Override
     public void delete(String nameOrId) {
         DiskInner disk = require(nameOrId);
-        ctx.start(KIND, disk.name(), () -> disks().beginDelete(ctx.resourceGroup(), disk.name()));
+        ctx.start(KIND, disk.name(), () -> disks().beginDelete(AzureIds.group(disk.id()), disk.name()));
     }
 
     @Override
@@ -100,12 +100,12 @@ final class AzureDisks implements DiskService {
         if (d.managedBy() != null) {
             throw new ConflictException(ctx.context(KIND, d.name()), "the disk is attached to " + AzureIds.last(d.managedBy()));
         }
-        String vmName = vms.require(vm).name();
+        var target = vms.require(vm);
         AttachDetachDataDisksRequest body = new AttachDetachDataDisksRequest()
                 .withDataDisksToAttach(List.of(new DataDisksToAttach().withDiskId(d.id())));
         ctx.await(KIND, d.name(), () -> ctx.clients().compute().getVirtualMachines()
-                .beginAttachDetachDataDisks(ctx.resourceGroup(), vmName, body));
-        return find(d.name()).orElseThrow(() -> ctx.notFound(KIND, disk));
+                .beginAttachDetachDataDisks(AzureIds.group(target.id()), target.name(), body));
+        return find(d.id()).orElseThrow(() -> ctx.notFound(KIND, disk));
     }
 
     @Override
@@ -118,14 +118,14 @@ final class AzureDisks implements DiskService {
         AttachDetachDataDisksRequest body = new AttachDetachDataDisksRequest()
                 .withDataDisksToDetach(List.of(new DataDisksToDetach().withDiskId(d.id())));
         ctx.await(KIND, d.name(), () -> ctx.clients().compute().getVirtualMachines()
-                .beginAttachDetachDataDisks(ctx.resourceGroup(), vmName, body));
-        return find(d.name()).orElseThrow(() -> ctx.notFound(KIND, disk));
+                .beginAttachDetachDataDisks(AzureIds.group(d.managedBy()), vmName, body));
+        return find(d.id()).orElseThrow(() -> ctx.notFound(KIND, disk));
     }
 
     @Override
     public Disk resize(String disk, int newSizeGB) {
         DiskInner d = require(disk);
-        return toRecord(ctx.await(KIND, d.name(), () -> disks().beginUpdate(ctx.resourceGroup(), d.name(),
+        return toRecord(ctx.await(KIND, d.name(), () -> disks().beginUpdate(AzureIds.group(d.id()), d.name(),
                 new DiskUpdate().withDiskSizeGB(newSizeGB))));
     }
 

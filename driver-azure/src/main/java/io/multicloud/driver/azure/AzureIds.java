@@ -43,6 +43,11 @@ final class AzureIds {
         return null;
     }
 
+    /** The resource group of an id, or null. */
+    static String group(String id) {
+        return after(id, "resourceGroups");
+    }
+
     /** Whether the id lies in the connection's resource group. */
     static boolean inGroup(AzureContext ctx, String id) {
         String group = after(id, "resourceGroups");

@@ -25,6 +25,7 @@ import java.util.Optional;
  */
 final class AzureKeyPairs implements KeyPairService {
     private static final ResourceKind KIND = ResourceKind.KEY_PAIR;
+    static final String TYPE = "Microsoft.Compute/sshPublicKeys";
     private final AzureContext ctx;
 
     AzureKeyPairs(AzureContext ctx) {
@@ -38,8 +39,8 @@ final class AzureKeyPairs implements KeyPairService {
     @Override
     public List<KeyPair> list() {
         List<KeyPair> all = new ArrayList<>();
-        ctx.whereGroupExists(KIND, () -> {
-            keys().listByResourceGroup(ctx.resourceGroup()).forEach(k -> all.add(toRecord(k, null)));
+        ctx.errors().call(KIND, null, () -> {
+            keys().list().forEach(k -> all.add(toRecord(k, null)));
             return all;
         });
         all.sort(Comparator.comparing(KeyPair::name));
@@ -48,14 +49,17 @@ final class AzureKeyPairs implements KeyPairService {
 
     @Override
     public Optional<KeyPair> find(String nameOrId) {
-        String name = AzureIds.azureName(nameOrId);
-        return ctx.find(KIND, name, () -> keys().getByResourceGroup(ctx.resourceGroup(), name)).map(k -> toRecord(k, null));
+        return raw(nameOrId).map(k -> toRecord(k, null));
+    }
+
+    private java.util.Optional<SshPublicKeyResourceInner> raw(String nameOrId) {
+        return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> keys().getByResourceGroup(group, name));
     }
 
     @Override
     public KeyPair create(KeyPairRequest request) {
         String name = request.name();
-        if (find(name).isPresent()) {
+        if (ctx.lookup().inOwnGroup(KIND, name, (group, n) -> keys().getByResourceGroup(group, n)).isPresent()) {
             throw new AlreadyExistsException(ctx.context(KIND, name), "an SSH public key of this name exists in " + ctx.resourceGroup());
         }
         ctx.ensureResourceGroup();
@@ -77,8 +81,8 @@ final class AzureKeyPairs implements KeyPairService {
 
     @Override
     public void delete(String nameOrId) {
-        String name = find(nameOrId).orElseThrow(() -> ctx.notFound(KIND, nameOrId)).name();
-        ctx.errors().run(KIND, name, () -> keys().delete(ctx.resourceGroup(), AzureIds.azureName(nameOrId)));
+        SshPublicKeyResourceInner key = raw(nameOrId).orElseThrow(() -> ctx.notFound(KIND, nameOrId));
+        ctx.errors().run(KIND, key.name(), () -> keys().delete(AzureIds.group(key.id()), key.name()));
     }
 
     private static KeyPair toRecord(SshPublicKeyResourceInner k, Secret privateKey) {

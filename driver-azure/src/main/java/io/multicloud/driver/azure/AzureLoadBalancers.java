@@ -49,6 +49,7 @@ import java.util.Optional;
  */
 final class AzureLoadBalancers implements NlbService {
     private static final ResourceKind KIND = ResourceKind.NLB;
+    static final String TYPE = "Microsoft.Network/loadBalancers";
     private static final String FRONTEND = "frontend";
     private static final String POOL = "backend";
     private static final String PROBE = "probe";
@@ -72,17 +73,16 @@ final class AzureLoadBalancers implements NlbService {
     @Override
     public List<Nlb> list() {
         List<LoadBalancerInner> raw = new ArrayList<>();
-        ctx.whereGroupExists(KIND, () -> {
-            net().getLoadBalancers().listByResourceGroup(ctx.resourceGroup()).forEach(raw::add);
+        ctx.errors().call(KIND, null, () -> {
+            net().getLoadBalancers().list().forEach(raw::add);
             return raw;
         });
         if (raw.isEmpty()) {
             return List.of();
         }
         Map<String, String> ips = new LinkedHashMap<>();
-        ctx.whereGroupExists(KIND, () -> {
-            net().getPublicIpAddresses().listByResourceGroup(ctx.resourceGroup())
-                    .forEach(p -> ips.put(p.id().toLowerCase(java.util.Locale.ROOT), p.ipAddress()));
+        ctx.errors().call(KIND, null, () -> {
+            net().getPublicIpAddresses().list().forEach(p -> ips.put(p.id().toLowerCase(java.util.Locale.ROOT), p.ipAddress()));
             return ips;
         });
         return raw.stream().map(lb -> toRecord(lb, ips)).sorted(Comparator.comparing(Nlb::name)).toList();
@@ -94,8 +94,7 @@ final class AzureLoadBalancers implements NlbService {
     }
 
     private Optional<LoadBalancerInner> raw(String nameOrId) {
-        String name = AzureIds.azureName(nameOrId);
-        return ctx.find(KIND, name, () -> net().getLoadBalancers().getByResourceGroup(ctx.resourceGroup(), name));
+        return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> net().getLoadBalancers().getByResourceGroup(group, name));
     }
 
     private LoadBalancerInner require(String nameOrId) {
@@ -105,7 +104,7 @@ final class AzureLoadBalancers implements NlbService {
     @Override
     public Nlb create(NlbRequest request) {
         String name = request.name();
-        if (raw(name).isPresent()) {
+        if (ctx.lookup().inOwnGroup(KIND, name, (group, n) -> net().getLoadBalancers().getByResourceGroup(group, n)).isPresent()) {
             throw new AlreadyExistsException(ctx.context(KIND, name), "a load balancer of this name exists in " + ctx.resourceGroup());
         }
         var vnet = networks.require(request.vpc());
@@ -132,20 +131,22 @@ final class AzureLoadBalancers implements NlbService {
                         .withProbe(new SubResource().withId(id + "/probes/" + PROBE))
                         .withProtocol(transport(request.listener().protocol())).withFrontendPort(request.listener().port())
                         .withBackendPort(request.vmGroup().port()).withIdleTimeoutInMinutes(4).withEnableFloatingIp(false)));
-        ctx.await(KIND, name, () -> net().getLoadBalancers().beginCreateOrUpdate(ctx.resourceGroup(), name, body));
-        putPool(name, vnet.id(), members);
+        LoadBalancerInner made = ctx.await(KIND, name, () -> net().getLoadBalancers().beginCreateOrUpdate(ctx.resourceGroup(), name, body));
+        putPool(made, members);
         return find(name).orElseThrow(() -> ctx.notFound(KIND, name));
     }
 
     @Override
     public void delete(String nameOrId) {
         LoadBalancerInner lb = require(nameOrId);
-        ctx.await(KIND, lb.name(), () -> net().getLoadBalancers().beginDelete(ctx.resourceGroup(), lb.name()));
+        String group = AzureIds.group(lb.id());
+        ctx.await(KIND, lb.name(), () -> net().getLoadBalancers().beginDelete(group, lb.name()));
         for (FrontendIpConfigurationInner f : lb.frontendIpConfigurations() == null ? List.<FrontendIpConfigurationInner>of()
                 : lb.frontendIpConfigurations()) {
-            if (f.publicIpAddress() != null && AzureIds.inGroup(ctx, f.publicIpAddress().id())) {
-                String ipName = AzureIds.last(f.publicIpAddress().id());
-                ctx.await(KIND, lb.name(), () -> net().getPublicIpAddresses().beginDelete(ctx.resourceGroup(), ipName));
+            String ipId = f.publicIpAddress() == null ? null : f.publicIpAddress().id();
+            // only the address the driver made for it (<nlb>-ip, beside it); another one is not the NLB's to delete
+            if (ipId != null && group.equalsIgnoreCase(AzureIds.group(ipId)) && (lb.name() + "-ip").equalsIgnoreCase(AzureIds.last(ipId))) {
+                ctx.await(KIND, lb.name(), () -> net().getPublicIpAddresses().beginDelete(group, AzureIds.last(ipId)));
             }
         }
     }
@@ -160,8 +161,8 @@ final class AzureLoadBalancers implements NlbService {
                 members.add(add);
             }
         }
-        putPool(lb.name(), vnetId, members);
-        return find(lb.name()).orElseThrow(() -> ctx.notFound(KIND, nlb));
+        putPool(lb, members);
+        return find(lb.id()).orElseThrow(() -> ctx.notFound(KIND, nlb));
     }
 
     @Override
@@ -169,8 +170,8 @@ final class AzureLoadBalancers implements NlbService {
         LoadBalancerInner lb = require(nlb);
         List<LoadBalancerBackendAddress> members = new ArrayList<>(currentMembers(lb));
         members.removeIf(m -> names.contains(m.name()));
-        putPool(lb.name(), vnetId(lb), members);
-        return find(lb.name()).orElseThrow(() -> ctx.notFound(KIND, nlb));
+        putPool(lb, members);
+        return find(lb.id()).orElseThrow(() -> ctx.notFound(KIND, nlb));
     }
 
     @Override
@@ -186,9 +187,10 @@ final class AzureLoadBalancers implements NlbService {
         return new NlbHealth(healthy, unhealthy);
     }
 
-    private void putPool(String lb, String vnetId, List<LoadBalancerBackendAddress> members) {
+    private void putPool(LoadBalancerInner lb, List<LoadBalancerBackendAddress> members) {
         BackendAddressPoolInner pool = new BackendAddressPoolInner().withName(POOL).withLoadBalancerBackendAddresses(members);
-        ctx.await(KIND, lb, () -> net().getLoadBalancerBackendAddressPools().beginCreateOrUpdate(ctx.resourceGroup(), lb, POOL, pool));
+        ctx.await(KIND, lb.name(), () -> net().getLoadBalancerBackendAddressPools().beginCreateOrUpdate(AzureIds.group(lb.id()), lb.name(),
+                POOL, pool));
     }
 
     /** The pool members of VMs: each VM's private address in the VPC, named after the VM. */
@@ -215,18 +217,25 @@ final class AzureLoadBalancers implements NlbService {
                 : lb.backendAddressPools().stream().filter(p -> POOL.equals(p.name())).findFirst();
     }
 
+    /** The network of the pool: that of its members, else the one the NLB was made for (kept in a tag). */
     private String vnetId(LoadBalancerInner lb) {
+        Optional<String> ofMembers = currentMembers(lb).stream().map(LoadBalancerBackendAddress::virtualNetwork)
+                .filter(v -> v != null && v.id() != null).map(SubResource::id).findFirst();
+        if (ofMembers.isPresent()) {
+            return ofMembers.get();
+        }
         String vpc = AzureTagNames.own(lb.tags(), VPC_TAG);
-        return vpc == null ? null : AzureIds.id(ctx, "Microsoft.Network/virtualNetworks", vpc);
+        return vpc == null ? null : networks.require(vpc).id();
     }
 
     private Map<String, String> frontendAddress(LoadBalancerInner lb) {
         Map<String, String> ips = new LinkedHashMap<>();
         if (lb.frontendIpConfigurations() != null) {
             for (FrontendIpConfigurationInner f : lb.frontendIpConfigurations()) {
-                if (f.publicIpAddress() != null && AzureIds.inGroup(ctx, f.publicIpAddress().id())) {
-                    String ipName = AzureIds.last(f.publicIpAddress().id());
-                    ctx.find(KIND, ipName, () -> net().getPublicIpAddresses().getByResourceGroup(ctx.resourceGroup(), ipName))
+                String ipId = f.publicIpAddress() == null ? null : f.publicIpAddress().id();
+                if (ipId != null && AzureIds.group(ipId) != null) {
+                    String ipName = AzureIds.last(ipId);
+                    ctx.find(KIND, ipName, () -> net().getPublicIpAddresses().getByResourceGroup(AzureIds.group(ipId), ipName))
                             .ifPresent(p -> ips.put(p.id().toLowerCase(java.util.Locale.ROOT), p.ipAddress()));
                 }
             }

@@ -33,6 +33,7 @@ import java.util.Optional;
  */
 final class AzureMyImages implements MyImageService {
     private static final ResourceKind KIND = ResourceKind.MY_IMAGE;
+    static final String TYPE = "Microsoft.Compute/images";
     private final AzureContext ctx;
     private final AzureVms vms;
 
@@ -48,8 +49,8 @@ final class AzureMyImages implements MyImageService {
     @Override
     public List<MyImage> list() {
         List<MyImage> all = new ArrayList<>();
-        ctx.whereGroupExists(KIND, () -> {
-            images().listByResourceGroup(ctx.resourceGroup()).forEach(i -> all.add(toRecord(i)));
+        ctx.errors().call(KIND, null, () -> {
+            images().list().forEach(i -> all.add(toRecord(i)));
             return all;
         });
         all.sort(Comparator.comparing(MyImage::name));
@@ -58,14 +59,17 @@ final class AzureMyImages implements MyImageService {
 
     @Override
     public Optional<MyImage> find(String nameOrId) {
-        String name = AzureIds.azureName(nameOrId);
-        return ctx.find(KIND, name, () -> images().getByResourceGroup(ctx.resourceGroup(), name)).map(AzureMyImages::toRecord);
+        return raw(nameOrId).map(AzureMyImages::toRecord);
+    }
+
+    private Optional<ImageInner> raw(String nameOrId) {
+        return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> images().getByResourceGroup(group, name));
     }
 
     @Override
     public MyImage create(MyImageRequest request) {
         String name = request.name();
-        if (find(name).isPresent()) {
+        if (ctx.lookup().inOwnGroup(KIND, name, (group, n) -> images().getByResourceGroup(group, n)).isPresent()) {
             throw new AlreadyExistsException(ctx.context(KIND, name), "an image of this name exists in " + ctx.resourceGroup());
         }
         var vm = vms.require(request.sourceVm());
@@ -88,8 +92,8 @@ final class AzureMyImages implements MyImageService {
 
     @Override
     public void delete(String nameOrId) {
-        String name = find(nameOrId).orElseThrow(() -> ctx.notFound(KIND, nameOrId)).name();
-        ctx.start(KIND, name, () -> images().beginDelete(ctx.resourceGroup(), AzureIds.azureName(nameOrId)));
+        ImageInner image = raw(nameOrId).orElseThrow(() -> ctx.notFound(KIND, nameOrId));
+        ctx.start(KIND, image.name(), () -> images().beginDelete(AzureIds.group(image.id()), image.name()));
     }
 
     static MyImage toRecord(ImageInner i) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 final class AzureNetworks implements VpcService {
     private static final ResourceKind KIND = ResourceKind.VPC;
+    static final String TYPE = "Microsoft.Network/virtualNetworks";
     private final AzureContext ctx;
 
     AzureNetworks(AzureContext ctx) {
@@ -37,8 +38,8 @@ final class AzureNetworks implements VpcService {
     @Override
     public List<Vpc> list() {
         List<Vpc> all = new ArrayList<>();
-        ctx.whereGroupExists(KIND, () -> {
-            net().getVirtualNetworks().listByResourceGroup(ctx.resourceGroup()).forEach(v -> all.add(toRecord(v)));
+        ctx.errors().call(KIND, null, () -> {
+            net().getVirtualNetworks().list().forEach(v -> all.add(toRecord(v)));
             return all;
         });
         all.sort(Comparator.comparing(Vpc::name));
@@ -51,8 +52,7 @@ final class AzureNetworks implements VpcService {
     }
 
     Optional<VirtualNetworkInner> raw(String nameOrId) {
-        String name = AzureIds.azureName(nameOrId);
-        return ctx.find(KIND, name, () -> net().getVirtualNetworks().getByResourceGroup(ctx.resourceGroup(), name));
+        return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> net().getVirtualNetworks().getByResourceGroup(group, name));
     }
 
     VirtualNetworkInner require(String nameOrId) {
@@ -62,7 +62,7 @@ final class AzureNetworks implements VpcService {
     @Override
     public Vpc create(VpcRequest request) {
         String name = request.name();
-        if (raw(name).isPresent()) {
+        if (ctx.lookup().inOwnGroup(KIND, name, (group, n) -> net().getVirtualNetworks().getByResourceGroup(group, n)).isPresent()) {
             throw new AlreadyExistsException(ctx.context(KIND, name), "a virtual network of this name exists in " + ctx.resourceGroup());
         }
         ctx.ensureResourceGroup();
@@ -77,17 +77,17 @@ final class AzureNetworks implements VpcService {
 
     @Override
     public void delete(String nameOrId) {
-        String name = require(nameOrId).name();
-        ctx.await(KIND, name, () -> net().getVirtualNetworks().beginDelete(ctx.resourceGroup(), name));
+        VirtualNetworkInner network = require(nameOrId);
+        ctx.await(KIND, network.name(), () -> net().getVirtualNetworks().beginDelete(AzureIds.group(network.id()), network.name()));
     }
 
     @Override
     public Vpc addSubnet(String vpc, SubnetRequest subnet) {
-        String name = require(vpc).name();
+        VirtualNetworkInner network = require(vpc);
         SubnetInner body = new SubnetInner().withAddressPrefix(subnet.cidr());
         ctx.await(ResourceKind.SUBNET, subnet.name(),
-                () -> net().getSubnets().beginCreateOrUpdate(ctx.resourceGroup(), name, subnet.name(), body));
-        return get(name);
+                () -> net().getSubnets().beginCreateOrUpdate(AzureIds.group(network.id()), network.name(), subnet.name(), body));
+        return get(network.id());
     }
 
     @Override
@@ -97,8 +97,8 @@ final class AzureNetworks implements VpcService {
         if (!present) {
             throw ctx.notFound(ResourceKind.SUBNET, subnet);
         }
-        ctx.await(ResourceKind.SUBNET, subnet, () -> net().getSubnets().beginDelete(ctx.resourceGroup(), network.name(), subnet));
-        return get(network.name());
+        ctx.await(ResourceKind.SUBNET, subnet, () -> net().getSubnets().beginDelete(AzureIds.group(network.id()), network.name(), subnet));
+        return get(network.id());
     }
 
     private Vpc get(String name) {

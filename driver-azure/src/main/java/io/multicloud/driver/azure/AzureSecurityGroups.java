@@ -35,6 +35,7 @@ import java.util.TreeSet;
  */
 final class AzureSecurityGroups implements SecurityGroupService {
     private static final ResourceKind KIND = ResourceKind.SECURITY_GROUP;
+    static final String TYPE = "Microsoft.Network/networkSecurityGroups";
     static final String VPC_TAG = AzureTagNames.OWN + "vpc";
     private static final String ANY = "*";
 
@@ -53,8 +54,8 @@ final class AzureSecurityGroups implements SecurityGroupService {
     @Override
     public List<SecurityGroup> list() {
         List<SecurityGroup> all = new ArrayList<>();
-        ctx.whereGroupExists(KIND, () -> {
-            net().getNetworkSecurityGroups().listByResourceGroup(ctx.resourceGroup()).forEach(g -> all.add(toRecord(g)));
+        ctx.errors().call(KIND, null, () -> {
+            net().getNetworkSecurityGroups().list().forEach(g -> all.add(toRecord(g)));
             return all;
         });
         all.sort(Comparator.comparing(SecurityGroup::name));
@@ -67,8 +68,7 @@ final class AzureSecurityGroups implements SecurityGroupService {
     }
 
     Optional<NetworkSecurityGroupInner> raw(String nameOrId) {
-        String name = AzureIds.azureName(nameOrId);
-        return ctx.find(KIND, name, () -> net().getNetworkSecurityGroups().getByResourceGroup(ctx.resourceGroup(), name));
+        return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> net().getNetworkSecurityGroups().getByResourceGroup(group, name));
     }
 
     NetworkSecurityGroupInner require(String nameOrId) {
@@ -78,7 +78,7 @@ final class AzureSecurityGroups implements SecurityGroupService {
     @Override
     public SecurityGroup create(SecurityGroupRequest request) {
         String name = request.name();
-        if (raw(name).isPresent()) {
+        if (ctx.lookup().inOwnGroup(KIND, name, (group, n) -> net().getNetworkSecurityGroups().getByResourceGroup(group, n)).isPresent()) {
             throw new AlreadyExistsException(ctx.context(KIND, name), "a network security group of this name exists in " + ctx.resourceGroup());
         }
         String vpc = networks.require(request.vpc()).name();
@@ -99,8 +99,8 @@ final class AzureSecurityGroups implements SecurityGroupService {
 
     @Override
     public void delete(String nameOrId) {
-        String name = require(nameOrId).name();
-        ctx.await(KIND, name, () -> net().getNetworkSecurityGroups().beginDelete(ctx.resourceGroup(), name));
+        NetworkSecurityGroupInner nsg = require(nameOrId);
+        ctx.await(KIND, nsg.name(), () -> net().getNetworkSecurityGroups().beginDelete(AzureIds.group(nsg.id()), nsg.name()));
     }
 
     @Override
@@ -122,9 +122,9 @@ final class AzureSecurityGroups implements SecurityGroupService {
             int priority = nextPriority(taken);
             taken.add(priority);
             SecurityRuleInner body = toAzure(rule, priority);
-            ctx.await(KIND, nsg.name(), () -> net().getSecurityRules().beginCreateOrUpdate(ctx.resourceGroup(), nsg.name(), body.name(), body));
+            ctx.await(KIND, nsg.name(), () -> net().getSecurityRules().beginCreateOrUpdate(AzureIds.group(nsg.id()), nsg.name(), body.name(), body));
         }
-        return find(nsg.name()).orElseThrow(() -> ctx.notFound(KIND, group));
+        return find(nsg.id()).orElseThrow(() -> ctx.notFound(KIND, group));
     }
 
     @Override
@@ -141,9 +141,9 @@ final class AzureSecurityGroups implements SecurityGroupService {
             toDelete.addAll(matching);
         }
         for (String ruleName : toDelete) {
-            ctx.await(KIND, nsg.name(), () -> net().getSecurityRules().beginDelete(ctx.resourceGroup(), nsg.name(), ruleName));
+            ctx.await(KIND, nsg.name(), () -> net().getSecurityRules().beginDelete(AzureIds.group(nsg.id()), nsg.name(), ruleName));
         }
-        return find(nsg.name()).orElseThrow(() -> ctx.notFound(KIND, group));
+        return find(nsg.id()).orElseThrow(() -> ctx.notFound(KIND, group));
     }
 
     private static int nextPriority(Set<Integer> taken) {

@@ -6,15 +6,19 @@ import com.azure.resourcemanager.network.fluent.models.PublicIpAddressInner;
 import io.multicloud.api.ResourceKind;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The network side of VMs: a VM's NIC (its private address, subnet and NSG) and public IP. A
- * listing of many VMs reads every NIC and public IP of the resource group in one paged listing
- * each; one VM reads its own NIC and public IP by id.
+ * listing of every VM reads every NIC and public IP of the subscription in one paged listing each;
+ * a listing of some VMs reads those of the groups their NICs are in; one VM reads its own NIC and
+ * public IP by id.
  */
 final class AzureVmNetwork {
     /** What a VM record shows of its NIC. */
@@ -43,33 +47,62 @@ final class AzureVmNetwork {
         return ctx.clients().network();
     }
 
-    /** Every NIC and public IP of the resource group: one paged listing each. */
+    /** Every NIC and public IP of the subscription: one paged listing each (the IPs only when a NIC has one). */
     Snapshot all() {
         Map<String, NetworkInterfaceInner> nics = new HashMap<>();
         Map<String, PublicIpAddressInner> ips = new HashMap<>();
-        ctx.whereGroupExists(ResourceKind.VM, () -> {
-            net().getNetworkInterfaces().listByResourceGroup(ctx.resourceGroup()).forEach(n -> nics.put(key(n.id()), n));
-            boolean anyPublic = nics.values().stream().anyMatch(n -> publicIpId(n).isPresent());
-            if (anyPublic) {
-                net().getPublicIpAddresses().listByResourceGroup(ctx.resourceGroup()).forEach(p -> ips.put(key(p.id()), p));
+        ctx.errors().call(ResourceKind.VM, null, () -> {
+            net().getNetworkInterfaces().list().forEach(n -> nics.put(key(n.id()), n));
+            if (nics.values().stream().anyMatch(n -> publicIpId(n).isPresent())) {
+                net().getPublicIpAddresses().list().forEach(p -> ips.put(key(p.id()), p));
             }
             return nics;
         });
         return new Snapshot(nics, ips);
     }
 
-    /** The NIC and public IP of one VM, by id (at most two calls). */
+    /**
+     * The NICs of the groups of these NIC ids and the public IPs of the groups those NICs' IPs
+     * are in: one paged listing per group and kind, never a call per NIC.
+     */
+    Snapshot ofGroups(Collection<String> nicIds) {
+        Map<String, NetworkInterfaceInner> nics = new HashMap<>();
+        Map<String, PublicIpAddressInner> ips = new HashMap<>();
+        Set<String> nicGroups = groupsOf(nicIds);
+        ctx.errors().call(ResourceKind.VM, null, () -> {
+            for (String group : nicGroups) {
+                net().getNetworkInterfaces().listByResourceGroup(group).forEach(n -> nics.put(key(n.id()), n));
+            }
+            Set<String> wanted = new HashSet<>();
+            nicIds.forEach(id -> wanted.add(key(id)));
+            List<String> ipIds = nics.values().stream().filter(n -> wanted.contains(key(n.id())))
+                    .map(AzureVmNetwork::publicIpId).flatMap(Optional::stream).toList();
+            for (String group : groupsOf(ipIds)) {
+                net().getPublicIpAddresses().listByResourceGroup(group).forEach(p -> ips.put(key(p.id()), p));
+            }
+            return nics;
+        });
+        return new Snapshot(nics, ips);
+    }
+
+    private static Set<String> groupsOf(Collection<String> ids) {
+        Set<String> groups = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        ids.stream().map(AzureIds::group).filter(g -> g != null).forEach(groups::add);
+        return groups;
+    }
+
+    /** The NIC and public IP of one VM, by id, in whatever group they are (at most two calls). */
     Snapshot of(String nicId) {
         Map<String, NetworkInterfaceInner> nics = new HashMap<>();
         Map<String, PublicIpAddressInner> ips = new HashMap<>();
-        if (nicId == null || !AzureIds.inGroup(ctx, nicId)) {
+        if (nicId == null || AzureIds.group(nicId) == null) {
             return new Snapshot(nics, ips);
         }
         ctx.find(ResourceKind.VM, AzureIds.last(nicId), () -> net().getNetworkInterfaces()
-                .getByResourceGroup(ctx.resourceGroup(), AzureIds.last(nicId))).ifPresent(nic -> {
+                .getByResourceGroup(AzureIds.group(nicId), AzureIds.last(nicId))).ifPresent(nic -> {
                     nics.put(key(nic.id()), nic);
-                    publicIpId(nic).filter(id -> AzureIds.inGroup(ctx, id)).flatMap(id -> ctx.find(ResourceKind.VM, AzureIds.last(id),
-                            () -> net().getPublicIpAddresses().getByResourceGroup(ctx.resourceGroup(), AzureIds.last(id))))
+                    publicIpId(nic).filter(id -> AzureIds.group(id) != null).flatMap(id -> ctx.find(ResourceKind.VM, AzureIds.last(id),
+                            () -> net().getPublicIpAddresses().getByResourceGroup(AzureIds.group(id), AzureIds.last(id))))
                             .ifPresent(ip -> ips.put(key(ip.id()), ip));
                 });
         return new Snapshot(nics, ips);

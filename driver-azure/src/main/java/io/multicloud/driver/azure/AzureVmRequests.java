@@ -152,9 +152,8 @@ final class AzureVmRequests {
             return new ImageChoice(new ImageReference().withPublisher(u.publisher()).withOffer(u.offer()).withSku(u.sku())
                     .withVersion(u.version()), windows);
         }
-        String name = AzureIds.azureName(nameOrUrn);
-        ImageInner own = ctx.find(ResourceKind.IMAGE, name, () -> ctx.clients().compute().getImages()
-                .getByResourceGroup(ctx.resourceGroup(), name)).orElseThrow(() -> new NotFoundException(
+        ImageInner own = ctx.lookup().find(ResourceKind.IMAGE, AzureMyImages.TYPE, nameOrUrn, (group, name) -> ctx.clients().compute()
+                .getImages().getByResourceGroup(group, name)).orElseThrow(() -> new NotFoundException(
                 ErrorContext.of(ctx.config().name(), ResourceKind.IMAGE, nameOrUrn),
                 "no alias (" + String.join(", ", AzureImages.aliasNames()) + "), no publisher:offer:sku:version and no my-image of this name"));
         boolean windows = own.storageProfile() != null && own.storageProfile().osDisk() != null

@@ -3,6 +3,7 @@ package io.multicloud.driver.azure;
 import com.azure.core.util.Context;
 import com.azure.resourcemanager.compute.fluent.VirtualMachinesClient;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
+import com.azure.resourcemanager.compute.models.ExpandTypeForListVMs;
 import com.azure.resourcemanager.compute.models.InstanceViewTypes;
 import io.multicloud.api.AlreadyExistsException;
 import io.multicloud.api.InvalidRequestException;
@@ -16,7 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * VMs. A VM is made in one PUT that also makes, and owns, its NIC ({@code <vm>-nic}), public IP
@@ -28,13 +32,15 @@ import java.util.Optional;
  *
  * <p>Actions start the operation and return: suspend = deallocate (power off <em>and</em> give the
  * hardware back, so compute is no longer billed), resume = start, reboot = restart, delete =
- * delete. {@link #list()} reads the status of every VM of the subscription in one paged listing
- * ({@code statusOnly=true}, kept to the resource group), plus the group's NICs and public IPs in
- * one paged listing each; {@link #find(String)} reads one VM with its instance view, its NIC and
- * its public IP.
+ * delete. {@link #list()} reads the status of every VM of the subscription, whatever group it is
+ * in, in one paged listing ({@code statusOnly=true}), plus the subscription's NICs and public IPs
+ * in one paged listing each; {@link #find(String)} reads one VM (by name: the connection's group
+ * first, see {@link AzureLookup}; by id: any group) with its instance view, its NIC and its public
+ * IP. Actions go to the group the VM is in; creates go into the connection's group.
  */
 final class AzureVms implements VmService {
     private static final ResourceKind KIND = ResourceKind.VM;
+    static final String TYPE = "Microsoft.Compute/virtualMachines";
 
     private final AzureContext ctx;
     private final AzureVmNetwork network;
@@ -59,31 +65,42 @@ final class AzureVms implements VmService {
     }
 
     /**
-     * Azure's VM listing has no tag filter (and Resources' tag filter shows no power state), so
-     * this reads the same status listing as {@link #list()} and keeps the tagged VMs; the NICs and
-     * public IPs are read only when some VM carries the tag.
+     * Azure's VM listing has no tag filter, but Resource Manager's resource listing has: one
+     * tag-filtered listing gives the ids of the tagged VMs, then the VMs (with their instance
+     * view) and the NICs and public IPs are listed in the groups they are in, one paged listing
+     * per group and kind, never a call per VM; untagged groups are not read.
      */
     @Override
     public List<Vm> listTagged(String key, String value) {
         String stored = AzureTagNames.encode(key);
-        List<VirtualMachineInner> raw = listRaw().stream().filter(v -> v.tags() != null && v.tags().containsKey(stored)
-                && (value == null || value.equals(v.tags().get(stored)))).toList();
-        if (raw.isEmpty()) {
+        Set<String> ids = ctx.lookup().taggedIds(KIND, TYPE, stored, value);
+        if (ids.isEmpty()) {
             return List.of();
         }
-        AzureVmNetwork.Snapshot snapshot = network.all();
+        Set<String> groups = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        ids.forEach(id -> groups.add(AzureIds.group(id)));
+        List<VirtualMachineInner> raw = new ArrayList<>();
+        ctx.errors().call(KIND, null, () -> {
+            for (String group : groups) {
+                vms().listByResourceGroup(group, null, ExpandTypeForListVMs.INSTANCE_VIEW, Context.NONE).forEach(v -> {
+                    // the tags are read again: a tag removed between the two listings no longer counts
+                    if (ids.contains(v.id().toLowerCase(Locale.ROOT)) && v.tags() != null && v.tags().containsKey(stored)
+                            && (value == null || value.equals(v.tags().get(stored)))) {
+                        raw.add(v);
+                    }
+                });
+            }
+            return raw;
+        });
+        AzureVmNetwork.Snapshot snapshot = network.ofGroups(raw.stream().map(AzureVms::primaryNicId).filter(n -> n != null).toList());
         return raw.stream().map(v -> toRecord(v, snapshot)).sorted(Comparator.comparing(Vm::name)).toList();
     }
 
-    /** Every VM of the resource group with its instance view. */
+    /** Every VM of the subscription with its instance view (one paged listing). */
     private List<VirtualMachineInner> listRaw() {
         List<VirtualMachineInner> all = new ArrayList<>();
         ctx.errors().call(KIND, null, () -> {
-            vms().list("true", null, null, Context.NONE).forEach(v -> {
-                if (AzureIds.inGroup(ctx, v.id())) {
-                    all.add(v);
-                }
-            });
+            vms().list("true", null, null, Context.NONE).forEach(all::add);
             return all;
         });
         return all;
@@ -95,9 +112,11 @@ final class AzureVms implements VmService {
     }
 
     Optional<VirtualMachineInner> raw(String nameOrId) {
-        String name = AzureIds.azureName(nameOrId);
-        return ctx.find(KIND, name, () -> vms().getByResourceGroupWithResponse(ctx.resourceGroup(), name,
-                InstanceViewTypes.INSTANCE_VIEW, Context.NONE).getValue());
+        return ctx.lookup().find(KIND, TYPE, nameOrId, this::get);
+    }
+
+    private VirtualMachineInner get(String group, String name) {
+        return vms().getByResourceGroupWithResponse(group, name, InstanceViewTypes.INSTANCE_VIEW, Context.NONE).getValue();
     }
 
     VirtualMachineInner require(String nameOrId) {
@@ -107,7 +126,7 @@ final class AzureVms implements VmService {
     @Override
     public Vm create(VmRequest request) {
         String name = request.name();
-        Optional<VirtualMachineInner> existing = raw(name);
+        Optional<VirtualMachineInner> existing = ctx.lookup().inOwnGroup(KIND, name, this::get);
         if (existing.isPresent()) {
             String token = AzureTagNames.own(existing.get().tags(), AzureTagNames.CLIENT_TOKEN);
             if (request.clientToken() != null && request.clientToken().equals(token)) {
@@ -124,28 +143,28 @@ final class AzureVms implements VmService {
 
     @Override
     public void delete(String nameOrId) {
-        String name = require(nameOrId).name();
-        ctx.start(KIND, name, () -> vms().beginDelete(ctx.resourceGroup(), name));
+        VirtualMachineInner vm = require(nameOrId);
+        ctx.start(KIND, vm.name(), () -> vms().beginDelete(AzureIds.group(vm.id()), vm.name()));
     }
 
     @Override
     public VmStatus suspend(String nameOrId) {
-        String name = require(nameOrId).name();
-        ctx.start(KIND, name, () -> vms().beginDeallocate(ctx.resourceGroup(), name));
+        VirtualMachineInner vm = require(nameOrId);
+        ctx.start(KIND, vm.name(), () -> vms().beginDeallocate(AzureIds.group(vm.id()), vm.name()));
         return VmStatus.SUSPENDING;
     }
 
     @Override
     public VmStatus resume(String nameOrId) {
-        String name = require(nameOrId).name();
-        ctx.start(KIND, name, () -> vms().beginStart(ctx.resourceGroup(), name));
+        VirtualMachineInner vm = require(nameOrId);
+        ctx.start(KIND, vm.name(), () -> vms().beginStart(AzureIds.group(vm.id()), vm.name()));
         return VmStatus.RESUMING;
     }
 
     @Override
     public VmStatus reboot(String nameOrId) {
-        String name = require(nameOrId).name();
-        ctx.start(KIND, name, () -> vms().beginRestart(ctx.resourceGroup(), name));
+        VirtualMachineInner vm = require(nameOrId);
+        ctx.start(KIND, vm.name(), () -> vms().beginRestart(AzureIds.group(vm.id()), vm.name()));
         return VmStatus.REBOOTING;
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The calls the driver makes, counted from the fake's request log: lists follow {@code nextLink}
  * to the end (the fake pages 3 items at a time), and {@code vms().list()} costs one paged listing
- * of the VMs' status plus one of the group's NICs and one of its public IPs, never a call per VM.
+ * of the subscription's VMs' status plus one of its NICs and one of its public IPs, never a call
+ * per VM; {@code listTagged} asks Resource Manager's tag filter, then reads only the groups it names.
  */
 class AzureCallsTest {
     private static final int PAGE = 3;
@@ -45,7 +46,9 @@ class AzureCallsTest {
     @Test
     void listingAThousandVmsCostsOnePagedListingEachOfVmsNicsAndPublicIpsAndNoCallPerVm() {
         int n = 1000;
-        fake.seedVms("multicloud-eastus", "big", n);
+        // the subscription's VMs in two groups, the connection's and another the driver never made
+        fake.seedVms("multicloud-eastus", "big", n - 100);
+        fake.seedVms("team-b", "other", 100);
         RequestLog log = fake.server().log();
         log.clear();
 
@@ -58,9 +61,10 @@ class AzureCallsTest {
             assertThat(vm.privateIp()).startsWith("10.128.");
             assertThat(vm.subnet()).isEqualTo("sn");
         });
+        assertThat(vms).filteredOn(vm -> vm.id().contains("/resourceGroups/team-b/")).hasSize(100);
         int vmPages = log.count("VirtualMachines_ListAll");
-        int nicPages = log.count("NetworkInterfaces_List");
-        int ipPages = log.count("PublicIPAddresses_List");
+        int nicPages = log.count("NetworkInterfaces_ListAll");
+        int ipPages = log.count("PublicIPAddresses_ListAll");
         assertThat(vmPages).isEqualTo(pages(n));
         assertThat(nicPages).isEqualTo(pages(n));
         assertThat(ipPages).isEqualTo(pages(n));
@@ -84,15 +88,40 @@ class AzureCallsTest {
     }
 
     @Test
-    void listTaggedReadsNoNicsWhenNoVmCarriesTheTagAndAllThatDoOtherwise() {
-        fake.seedVms("multicloud-eastus", "tagged", 7);
+    void listTaggedAsksResourceManagerForTheTagAndReadsOnlyTheGroupsHoldingTaggedVms() {
+        // seedVms tags each VM seed=<prefix>: 5 + 4 tagged 'web' in two groups, untagged VMs beside them and in a third group
+        fake.seedVms("multicloud-eastus", "web", 5);
+        fake.seedVms("multicloud-eastus", "db", 4);
+        fake.seedVms("team-b", "web", 4);
+        fake.seedVms("team-c", "batch", 6);
         RequestLog log = fake.server().log();
         log.clear();
-        assertThat(azure.vms().listTagged("multicloud:mci", "nothing")).isEmpty();
-        assertThat(log.size()).isEqualTo(pages(7));
+
+        List<Vm> web = azure.vms().listTagged("seed", "web");
+
+        assertThat(web).hasSize(9).allSatisfy(vm -> {
+            assertThat(vm.tags()).containsEntry("seed", "web");
+            assertThat(vm.status()).hasToString("RUNNING");
+            assertThat(vm.publicIp()).isNotNull();
+        });
+        assertThat(web).filteredOn(vm -> vm.id().contains("/resourceGroups/team-b/")).hasSize(4);
+        assertThat(log.count("Resources_List")).isEqualTo(pages(9));
+        assertThat(log.entries()).filteredOn(e -> "Resources_List".equals(e.route())).first()
+                .satisfies(e -> assertThat(java.net.URLDecoder.decode(e.query(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("tagName eq 'seed' and tagValue eq 'web'"));
+        // each group holding a tagged VM: its VMs, NICs and public IPs, one paged listing each; team-c is never read
+        int perGroup = pages(9) + pages(4);
+        assertThat(log.count("VirtualMachines_List")).isEqualTo(perGroup);
+        assertThat(log.count("NetworkInterfaces_List")).isEqualTo(perGroup);
+        assertThat(log.count("PublicIPAddresses_List")).isEqualTo(perGroup);
+        assertThat(log.size()).isEqualTo(pages(9) + 3 * perGroup);
+        assertThat(log.entries()).noneSatisfy(e -> assertThat(e.path()).containsIgnoringCase("team-c"));
+        System.out.printf("listTagged of 9 VMs in 2 of 3 groups: %d calls%n", log.size());
+
         log.clear();
-        assertThat(azure.vms().listTagged("seed", "tagged")).hasSize(7);
-        assertThat(log.size()).isEqualTo(3 * pages(7));
+        assertThat(azure.vms().listTagged("multicloud:mci", "nothing")).isEmpty();
+        assertThat(log.size()).isOne();
+        assertThat(azure.vms().listTagged("seed", null)).hasSize(19);
     }
 
     @Test
@@ -103,8 +132,8 @@ class AzureCallsTest {
         RequestLog log = fake.server().log();
         log.clear();
         assertThat(azure.vpcs().list()).hasSize(7);
-        assertThat(log.count("VirtualNetworks_List")).isEqualTo(pages(7));
-        assertThat(log.entries().stream().filter(e -> "VirtualNetworks_List".equals(e.route())).skip(1).toList())
+        assertThat(log.count("VirtualNetworks_ListAll")).isEqualTo(pages(7));
+        assertThat(log.entries().stream().filter(e -> "VirtualNetworks_ListAll".equals(e.route())).skip(1).toList())
                 .hasSize(pages(7) - 1).allSatisfy(e -> assertThat(e.query()).contains("skiptoken"));
     }
 

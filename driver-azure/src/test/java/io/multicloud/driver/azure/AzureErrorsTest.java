@@ -118,10 +118,10 @@ class AzureErrorsTest {
 
     @Test
     void serverErrorsAreTransient() {
-        fake.server().faults().refuse("VirtualNetworks_List", 1, AzureFake.error(503, "ServiceUnavailable", "The service is unavailable."));
+        fake.server().faults().refuse("VirtualNetworks_ListAll", 1, AzureFake.error(503, "ServiceUnavailable", "The service is unavailable."));
         assertThatThrownBy(() -> azure.vpcs().list()).isInstanceOf(TransientCloudException.class)
                 .satisfies(e -> assertThat(((CloudException) e).retryable()).isTrue());
-        fake.server().faults().refuse("VirtualNetworks_List", 1, AzureFake.error(500, "InternalServerError", "oops"));
+        fake.server().faults().refuse("VirtualNetworks_ListAll", 1, AzureFake.error(500, "InternalServerError", "oops"));
         assertThatThrownBy(() -> azure.vpcs().list()).isInstanceOf(TransientCloudException.class);
     }
 

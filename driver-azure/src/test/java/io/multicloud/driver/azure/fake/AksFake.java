@@ -30,6 +30,7 @@ final class AksFake {
 
     void register(AzureFake.Routes routes) {
         routes.op("ManagedClusters_ListByResourceGroup", r -> fake.page(r, NetworkFake.copies(fake.state.inGroup(fake.group(r), CLUSTER))));
+        routes.op("ManagedClusters_List", r -> fake.page(r, NetworkFake.copies(fake.state.all(CLUSTER))));
         routes.op("ManagedClusters_Get", r -> FakeResponse.ok(cluster(r).deepCopy()));
         routes.op("ManagedClusters_CreateOrUpdate", this::putCluster);
         routes.op("ManagedClusters_Delete", r -> {

@@ -50,6 +50,11 @@ final class ArmState {
         return Optional.ofNullable(resources.remove(key(id)));
     }
 
+    /** Every resource, in creation order. */
+    List<ObjectNode> all() {
+        return new ArrayList<>(resources.values());
+    }
+
     /** Every resource of a type (such as {@code Microsoft.Compute/virtualMachines}), in creation order. */
     List<ObjectNode> all(String type) {
         List<ObjectNode> out = new ArrayList<>();

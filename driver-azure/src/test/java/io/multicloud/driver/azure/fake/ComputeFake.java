@@ -67,6 +67,10 @@ final class ComputeFake {
                     .put("serialConsoleLogBlobUri", base + "/serialconsole.log?sv=fake"));
         });
         routes.op("Disks_ListByResourceGroup", r -> fake.page(r, NetworkFake.copies(fake.state.inGroup(fake.group(r), DISK))));
+        routes.op("Disks_List", r -> fake.page(r, NetworkFake.copies(fake.state.all(DISK))));
+        routes.op("Images_List", r -> fake.page(r, NetworkFake.copies(fake.state.all(IMAGE))));
+        routes.raw("GET", "/subscriptions/{subscriptionId}/providers/Microsoft.Compute/sshPublicKeys", "SshPublicKeys_ListBySubscription",
+                r -> fake.page(r, NetworkFake.copies(fake.state.all(SSH))));
         routes.op("Disks_Get", r -> FakeResponse.ok(require(r, DISK, "diskName").deepCopy()));
         routes.op("Disks_CreateOrUpdate", this::putDisk);
         routes.op("Disks_Update", this::patchDisk);

@@ -42,6 +42,11 @@ final class NetworkFake {
 
     void register(AzureFake.Routes routes) {
         routes.op("VirtualNetworks_List", r -> fake.page(r, copies(fake.state.inGroup(fake.group(r), VNET))));
+        routes.op("VirtualNetworks_ListAll", r -> fake.page(r, copies(fake.state.all(VNET))));
+        routes.op("NetworkSecurityGroups_ListAll", r -> fake.page(r, copies(fake.state.all(NSG))));
+        routes.op("NetworkInterfaces_ListAll", r -> fake.page(r, copies(fake.state.all(NIC))));
+        routes.op("PublicIPAddresses_ListAll", r -> fake.page(r, copies(fake.state.all(PIP))));
+        routes.op("LoadBalancers_ListAll", r -> fake.page(r, copies(fake.state.all(LB))));
         routes.op("VirtualNetworks_Get", r -> FakeResponse.ok(require(r, VNET, "virtualNetworkName").deepCopy()));
         routes.op("VirtualNetworks_CreateOrUpdate", this::putVnet);
         routes.op("VirtualNetworks_Delete", r -> {

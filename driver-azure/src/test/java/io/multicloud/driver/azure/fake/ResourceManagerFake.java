@@ -49,7 +49,11 @@ final class ResourceManagerFake {
                 fake.state.group(r.path("resourceGroupName")).isPresent() ? 204 : 404));
         routes.op("ResourceGroups_Get", r -> FakeResponse.ok(fake.group(r).deepCopy()));
         routes.op("ResourceGroups_CreateOrUpdate", this::putGroup);
-        routes.op("Resources_ListByResourceGroup", this::listResources);
+        routes.op("Resources_ListByResourceGroup", r -> listResources(r, fake.state.inGroup(fake.group(r))));
+        routes.op("Resources_List", r -> {
+            checkSubscription(r);
+            return listResources(r, fake.state.all());
+        });
         routes.op("Tags_GetAtScope", r -> FakeResponse.ok(tagsResource(resourceAt(r))));
         routes.op("Tags_UpdateAtScope", this::patchTags);
     }
@@ -101,30 +105,18 @@ final class ResourceManagerFake {
         return FakeResponse.json(exists ? 200 : 201, group.deepCopy());
     }
 
-    /** ARM's listing of a group's resources; {@code $filter} takes {@code tagName eq 'k' [and tagValue eq 'v']}. */
-    private FakeResponse listResources(FakeRequest r) {
-        ObjectNode group = fake.group(r);
-        String filter = r.query("$filter").orElse(null);
-        String tagName = null;
-        String tagValue = null;
-        if (filter != null) {
-            var m = java.util.regex.Pattern.compile("tagName eq '([^']*)'(?: and tagValue eq '([^']*)')?").matcher(filter);
-            if (!m.matches()) {
-                throw refuse(400, "InvalidFilterInQueryString", "The $filter '" + filter + "' is not supported by this fake.");
-            }
-            tagName = m.group(1);
-            tagValue = m.group(2);
-        }
+    /** ARM's listing of resources (a group's or the subscription's), with its {@code $filter} ({@link ResourceFilter}). */
+    private FakeResponse listResources(FakeRequest r, List<ObjectNode> resources) {
+        ResourceFilter filter = ResourceFilter.parse(r.query("$filter").orElse(null));
         List<ObjectNode> items = new ArrayList<>();
-        for (ObjectNode res : fake.state.inGroup(group)) {
-            JsonNode tags = res.path("tags");
-            if (tagName != null && (!tags.has(tagName) || tagValue != null && !tagValue.equals(tags.get(tagName).asText()))) {
+        for (ObjectNode res : resources) {
+            if (!filter.test().test(res)) {
                 continue;
             }
             ObjectNode generic = NODES.objectNode().put("id", res.path("id").asText()).put("name", res.path("name").asText())
                     .put("type", res.path("type").asText()).put("location", res.path("location").asText("eastus"));
             // ARM leaves the tags out of a listing filtered by tag.
-            if (tagName == null && res.has("tags")) {
+            if (!filter.byTag() && res.has("tags")) {
                 generic.set("tags", res.get("tags").deepCopy());
             }
             items.add(generic);

@@ -27,7 +27,7 @@ import java.util.Set;
 public final class SwaggerResponseCheck implements ResponseCheck {
     /** Routes outside the copied description. */
     public static final Set<String> UNDESCRIBED = Set.of("Operations_Status", "SshPublicKeys_Create", "SshPublicKeys_Get",
-            "SshPublicKeys_Delete", "SshPublicKeys_ListByResourceGroup", "SshPublicKeys_GenerateKeyPair",
+            "SshPublicKeys_Delete", "SshPublicKeys_ListByResourceGroup", "SshPublicKeys_ListBySubscription", "SshPublicKeys_GenerateKeyPair",
             "VirtualMachineImages_List", "VirtualMachineImages_Get", "RetailPrices_List");
 
     private final Swagger swagger;
