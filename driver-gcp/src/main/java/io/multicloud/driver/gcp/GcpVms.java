@@ -112,6 +112,14 @@ final class GcpVms implements VmService {
         return instances(field + " = \"" + nameOrId + "\"").stream().findFirst();
     }
 
+    /** The instances of these names in the connection's region: one filtered aggregated list, whatever their number. */
+    List<Instance> instancesNamed(java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return instances(String.join(" OR ", names.stream().map(n -> "(name = \"" + n + "\")").toList()));
+    }
+
     Instance require(String name) {
         return instance(name).orElseThrow(() -> new NotFoundException(ctx.error(KIND, name), "no instance of this name in " + ctx.region()));
     }

@@ -14,6 +14,11 @@ final class Cidrs {
             return (base & mask) == (other.base & mask);
         }
 
+        /** Whether every address of the other block lies in this one. */
+        boolean covers(Range other) {
+            return prefix <= other.prefix && overlaps(other);
+        }
+
         String host(long n) {
             return text(base + n);
         }
@@ -24,7 +29,13 @@ final class Cidrs {
         }
     }
 
+    /** A subnetwork's block: a prefix of 8 to 29 bits. */
     static Optional<Range> parse(String cidr) {
+        return parseAny(cidr).filter(r -> r.prefix() >= 8 && r.prefix() <= 29);
+    }
+
+    /** Any IPv4 block, {@code 0.0.0.0/0} included (a firewall rule's source ranges). */
+    static Optional<Range> parseAny(String cidr) {
         try {
             String[] parts = cidr.split("/");
             String[] octets = parts[0].split("\\.");
@@ -39,9 +50,9 @@ final class Cidrs {
                 }
                 v = (v << 8) | b;
             }
-            int prefix = Integer.parseInt(parts[1]);
+            int prefix = parts.length == 1 ? 32 : Integer.parseInt(parts[1]);
             long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-            return prefix < 8 || prefix > 29 ? Optional.empty() : Optional.of(new Range(v & mask, prefix));
+            return prefix < 0 || prefix > 32 ? Optional.empty() : Optional.of(new Range(v & mask, prefix));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

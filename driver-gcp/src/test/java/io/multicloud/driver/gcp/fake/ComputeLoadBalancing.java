@@ -9,10 +9,12 @@ import io.multicloud.testkit.fake.Store;
 import java.util.Optional;
 
 /**
- * Regional passthrough load balancing the target-pool way: legacy HTTP health checks (global),
- * target pools (regional, with instances and health checks) and forwarding rules (regional,
- * to a target pool). A health check a pool uses, or a pool a forwarding rule uses, cannot be
- * deleted; an instance is HEALTHY in a pool while it runs.
+ * Regional passthrough load balancing the target-pool way (legacy HTTP health checks, global;
+ * target pools, regional, with instances and health checks) and the forwarding rules of both
+ * ways: a rule points at a target pool or at a regional backend service
+ * ({@link ComputeBackendServices}) of its region, scheme and protocol. A health check a pool
+ * uses, or a pool a forwarding rule uses, cannot be deleted; an instance is HEALTHY in a pool
+ * while it runs.
  */
 final class ComputeLoadBalancing {
     private static final String P = "projects/" + GcpFake.PROJECT;
@@ -187,14 +189,18 @@ final class ComputeLoadBalancing {
         String name = body.path("name").asText(null);
         Gce.requireName(name);
         String target = body.path("target").asText("");
-        String[] parts = target.split("/");
-        if (parts.length < 4 || !pools.contains(parts[parts.length - 3] + "/" + parts[parts.length - 1])) {
-            throw Gce.invalid("Invalid value for field 'resource.target': '" + target + "'. The referenced target pool cannot be found.");
+        String service = body.path("backendService").asText("");
+        if (target.isEmpty() == service.isEmpty()) {
+            throw Gce.invalid("Invalid value for field 'resource': a forwarding rule needs exactly one of 'target' and 'backendService'.");
         }
+        if (body.has("portRange") && body.has("ports")) {
+            throw Gce.invalid("Invalid value for field 'resource.ports': 'ports' and 'portRange' cannot both be set.");
+        }
+        String targetLink = service.isEmpty() ? poolLink(target) : serviceLink(service, body, region);
         String link = P + "/regions/" + region + "/forwardingRules/" + name;
         ObjectNode rule = ((ObjectNode) body.deepCopy()).put("kind", "compute#forwardingRule").put("id", rules.nextId())
                 .put("creationTimestamp", Gce.now()).put("region", Gce.link(P + "/regions/" + region)).put("selfLink", Gce.link(link))
-                .put("target", Gce.link(P + "/regions/" + parts[parts.length - 3] + "/targetPools/" + parts[parts.length - 1]))
+                .put(service.isEmpty() ? "target" : "backendService", targetLink)
                 .put("networkTier", "PREMIUM").put("fingerprint", "fr-0");
         if (!rule.has("IPAddress")) {
             rule.put("IPAddress", "35.2.0." + nextAddress++);
@@ -206,6 +212,31 @@ final class ComputeLoadBalancing {
             rule.put("loadBalancingScheme", "EXTERNAL");
         }
         rules.insert(region + "/" + name, rule, () -> Gce.alreadyExists(link));
-        return new ComputeOps.Target(link, rule.get("id").asText());
+        return new ComputeOps.Target(link, rule.get("id").asText(), () -> { }, () -> rules.remove(region + "/" + name));
+    }
+
+    private String poolLink(String target) {
+        String[] parts = target.split("/");
+        if (parts.length < 4 || !pools.contains(parts[parts.length - 3] + "/" + parts[parts.length - 1])) {
+            throw Gce.invalid("Invalid value for field 'resource.target': '" + target + "'. The referenced target pool cannot be found.");
+        }
+        return Gce.link(P + "/regions/" + parts[parts.length - 3] + "/targetPools/" + parts[parts.length - 1]);
+    }
+
+    /** The backend service's link, when the rule may point at it: same region, scheme and protocol. */
+    private String serviceLink(String url, JsonNode body, String region) {
+        ObjectNode s = fake.backendServices.serviceByLink(url).orElseThrow(() -> Gce.invalid(
+                "Invalid value for field 'resource.backendService': '" + url + "'. The referenced backend service cannot be found."));
+        String scheme = body.path("loadBalancingScheme").asText("EXTERNAL");
+        if (!Gce.last(s.get("region").asText()).equals(region) || !scheme.equals(s.get("loadBalancingScheme").asText())) {
+            throw Gce.invalid("Invalid value for field 'resource.backendService': '" + url
+                    + "'. The backend service must be in the rule's region and have its load balancing scheme.");
+        }
+        String protocol = body.path("IPProtocol").asText("TCP");
+        if (!s.get("protocol").asText().equals("UNSPECIFIED") && !s.get("protocol").asText().equals(protocol)) {
+            throw Gce.invalid("Invalid value for field 'resource.IPProtocol': '" + protocol + "'. It must match the backend service's protocol "
+                    + s.get("protocol").asText() + ".");
+        }
+        return s.get("selfLink").asText();
     }
 }

@@ -29,7 +29,10 @@ import java.util.Set;
  * RUNNING → DONE (a step is 10 ms by default), instances go PROVISIONING → STAGING → RUNNING, a
  * {@code requestId} seen before answers its first operation without doing anything again, lists
  * come in pages of 3 ({@code nextPageToken}), and a network with subnetworks, or a subnetwork with
- * instances, cannot be deleted ({@code resourceInUseByAnotherResource}). Faults on demand:
+ * instances, cannot be deleted ({@code resourceInUseByAnotherResource}); nor can a health check,
+ * instance group or backend service a load balancer uses. Load balancers' health comes from
+ * state ({@link HealthProbes}: the instance runs and a firewall rule admits Google's probe
+ * ranges on the checked port). Faults on demand:
  * {@link #failNextOperation} (an operation that ends with a quota or stockout error),
  * {@link #throttle} (429 {@code rateLimitExceeded}), {@link #loseAnswer} (the change applied, then 503).
  */
@@ -48,6 +51,8 @@ public final class GcpFake implements AutoCloseable {
     final ComputeNetworks networks;
     final ComputeInstances instances;
     final ComputeLoadBalancing loadBalancing;
+    final ComputeInstanceGroups instanceGroups;
+    final ComputeBackendServices backendServices;
     final GkeFake gke;
     final TpuFake tpu;
     final BillingFake billing;
@@ -64,6 +69,8 @@ public final class GcpFake implements AutoCloseable {
         this.networks = new ComputeNetworks(this);
         this.instances = new ComputeInstances(this);
         this.loadBalancing = new ComputeLoadBalancing(this);
+        this.instanceGroups = new ComputeInstanceGroups(this);
+        this.backendServices = new ComputeBackendServices(this);
         this.gke = new GkeFake(this, clock);
         this.tpu = new TpuFake(this, clock);
         this.billing = new BillingFake(this);
@@ -257,6 +264,23 @@ public final class GcpFake implements AutoCloseable {
     /** A copy of an instance as the fake holds it, or null. */
     public ObjectNode instance(String zone, String name) {
         return server.locked(() -> instances.get(zone, name));
+    }
+
+    /**
+     * The links of every load-balancing resource the project holds (health checks, instance
+     * groups, backend services, target pools, forwarding rules), sorted: what a test expects
+     * to be empty once a load balancer is gone.
+     */
+    public List<String> loadBalancingResources() {
+        return server.locked(() -> {
+            List<String> out = new ArrayList<>();
+            for (var store : List.of(loadBalancing.healthChecks, loadBalancing.pools, loadBalancing.rules, instanceGroups.groups,
+                    backendServices.healthChecks, backendServices.services)) {
+                store.values().forEach(item -> out.add(item.get("selfLink").asText().replace(Gce.BASE, "")));
+            }
+            out.sort(null);
+            return out;
+        });
     }
 
     @Override
