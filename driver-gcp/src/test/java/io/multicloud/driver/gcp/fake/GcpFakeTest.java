@@ -122,4 +122,79 @@ class GcpFakeTest {
         assertThat(skus.path("skus")).hasSize(3);
         assertThat(fake.server().violations()).isEmpty();
     }
+
+    private static final String R = P + "/regions/us-central1";
+    private static final String ZA = P + "/zones/us-central1-a";
+
+    /** A network with a subnetwork and a running instance {@code name} in zone a carrying these network tags. */
+    private void runningInstance(String name, String tags) throws Exception {
+        call("POST", ZA + "/instances", "{\"name\":\"" + name + "\",\"machineType\":\"zones/us-central1-a/machineTypes/e2-micro\","
+                + "\"tags\":{\"items\":[" + tags + "]},"
+                + "\"disks\":[{\"boot\":true,\"initializeParams\":{\"sourceImage\":\"projects/debian-cloud/global/images/family/debian-12\"}}],"
+                + "\"networkInterfaces\":[{\"subnetwork\":\"projects/fake-project/regions/us-central1/subnetworks/sub\"}]}", 200);
+        for (int i = 0; i < 20 && !call("GET", ZA + "/instances/" + name, null, 200).path("status").asText().equals("RUNNING"); i++) {
+            call("GET", ZA + "/instances/" + name, null, 200);
+        }
+    }
+
+    private JsonNode healthOf(String group) throws Exception {
+        return call("POST", R + "/backendServices/bs/getHealth", "{\"group\":\"" + ZA + "/instanceGroups/" + group + "\"}", 200);
+    }
+
+    @Test
+    void backendServicesCheckTheirGroupsFromStateAndPartsInUseCannotBeDeleted() throws Exception {
+        call("POST", P + "/global/networks", "{\"name\":\"net\",\"autoCreateSubnetworks\":false}", 200);
+        call("POST", R + "/subnetworks", "{\"name\":\"sub\",\"network\":\"projects/fake-project/global/networks/net\",\"ipCidrRange\":\"10.1.0.0/24\"}", 200);
+        runningInstance("tagged", "\"web\"");
+        runningInstance("plain", "");
+        call("POST", R + "/healthChecks", "{\"name\":\"hc\",\"type\":\"TCP\",\"tcpHealthCheck\":{\"port\":8080},\"checkIntervalSec\":2,\"timeoutSec\":3}", 400);
+        call("POST", R + "/healthChecks", "{\"name\":\"hc\",\"type\":\"TCP\",\"tcpHealthCheck\":{\"port\":8080}}", 200);
+        call("POST", ZA + "/instanceGroups", "{\"name\":\"ig\",\"network\":\"projects/fake-project/global/networks/net\"}", 200);
+        call("POST", ZA + "/instanceGroups/ig/addInstances", "{\"instances\":[{\"instance\":\"zones/us-central1-a/instances/tagged\"},"
+                + "{\"instance\":\"zones/us-central1-a/instances/plain\"}]}", 200);
+        JsonNode twice = call("POST", ZA + "/instanceGroups/ig/addInstances", "{\"instances\":[{\"instance\":\"zones/us-central1-a/instances/plain\"}]}", 400);
+        assertThat(twice.path("error").path("errors").get(0).path("reason").asText()).isEqualTo("memberAlreadyExists");
+        JsonNode members = call("POST", ZA + "/instanceGroups/ig/listInstances", "{\"instanceState\":\"ALL\"}", 200);
+        assertThat(members.path("items")).extracting(i -> i.path("status").asText()).containsExactly("RUNNING", "RUNNING");
+        assertThat(call("GET", ZA + "/instanceGroups/ig", null, 200).path("size").asInt()).isEqualTo(2);
+
+        call("POST", R + "/backendServices", "{\"name\":\"bs\",\"loadBalancingScheme\":\"EXTERNAL\",\"protocol\":\"HTTP\","
+                + "\"healthChecks\":[\"" + R + "/healthChecks/hc\"]}", 400);
+        call("POST", R + "/backendServices", "{\"name\":\"bs\",\"loadBalancingScheme\":\"EXTERNAL\",\"protocol\":\"TCP\","
+                + "\"healthChecks\":[\"" + R + "/healthChecks/hc\"],\"backends\":[{\"group\":\"" + ZA + "/instanceGroups/ig\",\"balancingMode\":\"RATE\"}]}", 400);
+        call("POST", R + "/backendServices", "{\"name\":\"bs\",\"loadBalancingScheme\":\"EXTERNAL\",\"protocol\":\"TCP\","
+                + "\"healthChecks\":[\"" + R + "/healthChecks/hc\"],\"backends\":[{\"group\":\"" + ZA + "/instanceGroups/ig\",\"balancingMode\":\"CONNECTION\"}]}", 200);
+        call("POST", R + "/forwardingRules", "{\"name\":\"fr\",\"IPProtocol\":\"UDP\",\"portRange\":\"80-80\",\"backendService\":\"" + R + "/backendServices/bs\"}", 400);
+        call("POST", R + "/forwardingRules", "{\"name\":\"fr\",\"IPProtocol\":\"TCP\",\"portRange\":\"80-80\",\"backendService\":\"" + R + "/backendServices/bs\"}", 200);
+
+        // no rule admits the probes: nobody is healthy
+        assertThat(healthOf("ig").path("healthStatus")).extracting(h -> h.path("healthState").asText()).containsExactly("UNHEALTHY", "UNHEALTHY");
+        call("POST", P + "/global/firewalls", "{\"name\":\"probes-a\",\"network\":\"projects/fake-project/global/networks/net\","
+                + "\"allowed\":[{\"IPProtocol\":\"tcp\",\"ports\":[\"8000-8100\"]}],\"sourceRanges\":[\"130.211.0.0/22\"],\"targetTags\":[\"web\"]}", 200);
+        assertThat(healthOf("ig").path("healthStatus")).as("one of the two probe ranges admitted").extracting(h -> h.path("healthState").asText())
+                .containsExactly("UNHEALTHY", "UNHEALTHY");
+        call("POST", P + "/global/firewalls", "{\"name\":\"probes-b\",\"network\":\"projects/fake-project/global/networks/net\","
+                + "\"allowed\":[{\"IPProtocol\":\"tcp\",\"ports\":[\"8080\"]}],\"sourceRanges\":[\"35.191.0.0/16\"],\"targetTags\":[\"web\"]}", 200);
+        JsonNode health = healthOf("ig");
+        assertThat(health.path("healthStatus")).extracting(h -> Gce.last(h.path("instance").asText()) + "=" + h.path("healthState").asText())
+                .containsExactly("tagged=HEALTHY", "plain=UNHEALTHY");
+        assertThat(health.path("healthStatus").get(0).path("port").asInt()).isEqualTo(8080);
+        assertThat(health.path("healthStatus").get(0).path("forwardingRule").asText()).endsWith("/forwardingRules/fr");
+        call("POST", ZA + "/instances/tagged/stop", null, 200);
+        assertThat(healthOf("ig").path("healthStatus").get(0).path("healthState").asText()).isEqualTo("UNHEALTHY");
+
+        String stale = call("GET", R + "/backendServices/bs", null, 200).path("fingerprint").asText();
+        call("PATCH", R + "/backendServices/bs", "{\"description\":\"x\",\"fingerprint\":\"" + stale + "\"}", 200);
+        call("PATCH", R + "/backendServices/bs", "{\"description\":\"y\",\"fingerprint\":\"" + stale + "\"}", 412);
+
+        for (String inUse : List.of(R + "/healthChecks/hc", ZA + "/instanceGroups/ig", R + "/backendServices/bs")) {
+            JsonNode refused = call("DELETE", inUse, null, 400);
+            assertThat(refused.path("error").path("errors").get(0).path("reason").asText()).as(inUse).isEqualTo("resourceInUseByAnotherResource");
+        }
+        for (String part : List.of(R + "/forwardingRules/fr", R + "/backendServices/bs", ZA + "/instanceGroups/ig", R + "/healthChecks/hc")) {
+            call("DELETE", part, null, 200);
+        }
+        assertThat(fake.loadBalancingResources()).isEmpty();
+        assertThat(fake.server().violations()).isEmpty();
+    }
 }
