@@ -17,7 +17,6 @@ import io.multicloud.spi.NlbService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,7 +33,7 @@ import java.util.stream.Collectors;
 /**
  * Network load balancers as classic SLB instances (the {@code slb20140515} API: the metadata in
  * the specs and the SDK on the class path serve SLB, not the newer NLB product), pay-as-you-go of
- * spec {@value #DEFAULT_SPEC}, with one TCP or UDP listener (started after creation) whose health
+ * spec {@value #DEFAULT_SPEC}, made with one TCP or UDP listener (started after creation) whose health
  * check is the request's, and the VMs as the instance's default backend servers on the listener's
  * backend port.
  *
@@ -50,10 +49,18 @@ import java.util.stream.Collectors;
  * instance was made deletes it again. Health is DescribeHealthStatus's per VM ({@code normal}
  * healthy; {@code abnormal} and {@code unavailable}, not yet checked, unhealthy).
  *
+ * <p>Instances made elsewhere read as the account holds them ({@link AlibabaSlbView}): the
+ * listener on the lowest port, of any protocol (HTTP and HTTPS read as TCP); the servers of the
+ * VServer group it forwards to, else the default servers; the EIP bound to an intranet instance
+ * as its address. Adding and removing VMs changes the VServer group when the listener forwards to
+ * one (on the group's port), else the default servers.
+ *
  * <p>Calls: {@code list()} of N instances costs ceil(N/100) DescribeLoadBalancers, ceil(L/100)
- * DescribeLoadBalancerListeners for all L listeners, one DescribeLoadBalancerAttribute per
- * instance (SLB reports backends nowhere else), plus one DescribeInstances per 100 backends and
- * one DescribeVpcs for the names.
+ * DescribeLoadBalancerListeners for all L listeners, one DescribeLoadBalancerAttribute or
+ * DescribeVServerGroupAttribute per instance (SLB reports servers nowhere else, and each answers
+ * all of them at once), ceil(E/100) DescribeEipAddresses for the E EIPs bound to load balancers
+ * (only when an intranet instance is listed), plus one DescribeInstances per 100 servers and one
+ * DescribeVpcs for the names.
  */
 final class AlibabaLoadBalancers implements NlbService {
     /** Property: {@code internet} (default) or {@code intranet}. */
@@ -65,8 +72,6 @@ final class AlibabaLoadBalancers implements NlbService {
     private static final ResourceKind KIND = ResourceKind.NLB;
     private static final int CREATE_TRIES = 3;
     private static final int PAGE = 100;
-    /** DescribeLoadBalancerListeners takes at most 10 instance ids. */
-    private static final int LISTENER_IDS = 10;
     /** AddBackendServers and RemoveBackendServers take at most 20 servers. */
     private static final int SERVERS = 20;
 
@@ -74,12 +79,14 @@ final class AlibabaLoadBalancers implements NlbService {
     private final AlibabaNetworks networks;
     private final AlibabaVms vms;
     private final AlibabaTagApi tags;
+    private final AlibabaSlbView view;
 
     AlibabaLoadBalancers(AlibabaContext ctx, AlibabaNetworks networks, AlibabaVms vms) {
         this.ctx = ctx;
         this.networks = networks;
         this.vms = vms;
         this.tags = new AlibabaTagApi(ctx);
+        this.view = new AlibabaSlbView(ctx);
     }
 
     private com.aliyun.slb20140515.Client slb() {
@@ -87,11 +94,7 @@ final class AlibabaLoadBalancers implements NlbService {
     }
 
     /** An instance as DescribeLoadBalancers reports it. */
-    record RawLb(String id, String name, String address, String vpcId, Map<String, String> cloudTags) {
-    }
-
-    /** A TCP or UDP listener as DescribeLoadBalancerListeners reports it. */
-    record RawListener(String lbId, Protocol protocol, int port, int backendPort, HealthChecker checker) {
+    record RawLb(String id, String name, String address, String addressType, String vpcId, Map<String, String> cloudTags) {
     }
 
     /** Instances to the end, filtered by native name or id when given. */
@@ -106,7 +109,7 @@ final class AlibabaLoadBalancers implements NlbService {
                 if (lb.getTags() != null && lb.getTags().getTag() != null) {
                     lb.getTags().getTag().forEach(x -> t.put(x.getTagKey(), x.getTagValue() == null ? "" : x.getTagValue()));
                 }
-                return new RawLb(lb.getLoadBalancerId(), lb.getLoadBalancerName(), lb.getAddress(), lb.getVpcId(), t);
+                return new RawLb(lb.getLoadBalancerId(), lb.getLoadBalancerName(), lb.getAddress(), lb.getAddressType(), lb.getVpcId(), t);
             }).toList();
             return new AlibabaContext.Numbered<>(items, body.getTotalCount() == null ? 0 : body.getTotalCount());
         });
@@ -126,109 +129,65 @@ final class AlibabaLoadBalancers implements NlbService {
         return raw(name).orElseThrow(() -> new NotFoundException(ctx.error(KIND, name), "no load balancer of this name"));
     }
 
-    /** The TCP and UDP listeners of these instances (null: of every instance), to the end. */
-    private List<RawListener> listeners(List<String> lbIds) {
-        List<List<String>> chunks = new ArrayList<>();
-        if (lbIds == null) {
-            chunks.add(null);
-        } else {
-            for (int from = 0; from < lbIds.size(); from += LISTENER_IDS) {
-                chunks.add(lbIds.subList(from, Math.min(lbIds.size(), from + LISTENER_IDS)));
-            }
-        }
-        List<RawListener> out = new ArrayList<>();
-        for (List<String> chunk : chunks) {
-            out.addAll(AlibabaContext.allByToken(token -> {
-                var req = new com.aliyun.slb20140515.models.DescribeLoadBalancerListenersRequest().setRegionId(ctx.region())
-                        .setMaxResults(PAGE).setNextToken(token).setLoadBalancerId(chunk);
-                var body = ctx.call(KIND, null, () -> slb().describeLoadBalancerListeners(req).getBody());
-                List<RawListener> items = body.getListeners() == null ? List.of()
-                        : body.getListeners().stream().map(AlibabaLoadBalancers::toListener).flatMap(Optional::stream).toList();
-                return new AlibabaContext.Page<>(items, body.getNextToken());
-            }));
-        }
-        return out;
-    }
-
-    private static Optional<RawListener> toListener(
-            com.aliyun.slb20140515.models.DescribeLoadBalancerListenersResponseBody.DescribeLoadBalancerListenersResponseBodyListeners l) {
-        String protocol = l.getListenerProtocol() == null ? "" : l.getListenerProtocol().toLowerCase(Locale.ROOT);
-        int backend = l.getBackendServerPort() == null ? l.getListenerPort() : l.getBackendServerPort();
-        Integer checkPort;
-        Integer interval;
-        Integer timeout;
-        Integer threshold;
-        Protocol p;
-        if (protocol.equals("tcp") && l.getTCPListenerConfig() != null) {
-            var c = l.getTCPListenerConfig();
-            p = Protocol.TCP;
-            checkPort = c.getHealthCheckConnectPort();
-            interval = c.getHealthCheckInterval();
-            timeout = c.getHealthCheckConnectTimeout();
-            threshold = c.getHealthyThreshold();
-        } else if (protocol.equals("udp") && l.getUDPListenerConfig() != null) {
-            var c = l.getUDPListenerConfig();
-            p = Protocol.UDP;
-            checkPort = c.getHealthCheckConnectPort();
-            interval = c.getHealthCheckInterval();
-            timeout = c.getHealthCheckConnectTimeout();
-            threshold = c.getHealthyThreshold();
-        } else {
-            return Optional.empty(); // an HTTP(S) listener made elsewhere: not a network load balancer's
-        }
-        HealthChecker checker = new HealthChecker(p, checkPort == null || checkPort <= 0 ? backend : checkPort,
-                Duration.ofSeconds(interval == null ? 2 : interval), Duration.ofSeconds(timeout == null ? 5 : timeout),
-                threshold == null ? 3 : Math.max(1, Math.min(10, threshold)));
-        return Optional.of(new RawListener(l.getLoadBalancerId(), p, l.getListenerPort(), backend, checker));
-    }
-
-    /** The instance ids of a load balancer's default backend servers. */
-    private List<String> backendIds(String lbId, String name) {
-        var body = ctx.call(KIND, name, () -> slb().describeLoadBalancerAttribute(
-                new com.aliyun.slb20140515.models.DescribeLoadBalancerAttributeRequest().setRegionId(ctx.region())
-                        .setLoadBalancerId(lbId)).getBody());
-        if (body.getBackendServers() == null || body.getBackendServers().getBackendServer() == null) {
-            return List.of();
-        }
-        return body.getBackendServers().getBackendServer().stream().map(b -> b.getServerId()).distinct().toList();
-    }
-
     @Override
     public List<Nlb> list() {
         List<RawLb> lbs = rawLbs(null, null);
         if (lbs.isEmpty()) {
             return List.of();
         }
-        Map<String, List<RawListener>> byLb = listeners(null).stream().collect(Collectors.groupingBy(RawListener::lbId));
-        return toRecords(lbs, byLb);
+        Map<String, List<AlibabaSlbView.RawListener>> byLb = view.listeners(null).stream()
+                .collect(Collectors.groupingBy(AlibabaSlbView.RawListener::lbId));
+        Map<String, String> eips = lbs.stream().anyMatch(AlibabaLoadBalancers::intranet) ? view.eips(null) : Map.of();
+        return toRecords(lbs, byLb, eips);
+    }
+
+    private static boolean intranet(RawLb lb) {
+        return "intranet".equalsIgnoreCase(lb.addressType());
     }
 
     @Override
     public Optional<Nlb> find(String nameOrId) {
         return raw(nameOrId).map(lb -> toRecords(List.of(lb),
-                listeners(List.of(lb.id())).stream().collect(Collectors.groupingBy(RawListener::lbId))).getFirst());
+                view.listeners(List.of(lb.id())).stream().collect(Collectors.groupingBy(AlibabaSlbView.RawListener::lbId)),
+                intranet(lb) ? view.eips(lb.id()) : Map.of()).getFirst());
     }
 
-    private List<Nlb> toRecords(List<RawLb> lbs, Map<String, List<RawListener>> listeners) {
-        Map<String, List<String>> backends = new LinkedHashMap<>();
+    /** The listener an NLB shows: the one on the lowest port (SLB keeps one per port, of any protocol). */
+    private static AlibabaSlbView.RawListener front(List<AlibabaSlbView.RawListener> listeners) {
+        return listeners.stream().min(Comparator.comparingInt(AlibabaSlbView.RawListener::port)).orElse(null);
+    }
+
+    private List<Nlb> toRecords(List<RawLb> lbs, Map<String, List<AlibabaSlbView.RawListener>> listeners, Map<String, String> eips) {
+        Map<String, List<AlibabaSlbView.Server>> servers = new LinkedHashMap<>();
         Set<String> allIds = new LinkedHashSet<>();
         for (RawLb lb : lbs) {
-            List<String> ids = backendIds(lb.id(), AlibabaNames.of(lb.name(), lb.id()));
-            backends.put(lb.id(), ids);
-            allIds.addAll(ids);
+            var l = front(listeners.getOrDefault(lb.id(), List.of()));
+            List<AlibabaSlbView.Server> behind = view.servers(lb.id(), AlibabaNames.of(lb.name(), lb.id()), l);
+            servers.put(lb.id(), behind);
+            behind.forEach(b -> allIds.add(b.instanceId()));
         }
         Map<String, String> vmNames = allIds.isEmpty() ? Map.of() : vms.namesOf(allIds);
         Map<String, String> vpcNames = networks.vpcNames();
         return lbs.stream().map(lb -> {
-            RawListener l = listeners.getOrDefault(lb.id(), List.of()).stream().min(Comparator.comparingInt(RawListener::port)).orElse(null);
-            List<String> members = backends.get(lb.id()).stream().map(id -> vmNames.getOrDefault(id, id)).sorted().toList();
+            var l = front(listeners.getOrDefault(lb.id(), List.of()));
+            List<AlibabaSlbView.Server> behind = servers.get(lb.id());
+            List<String> members = behind.stream().map(b -> vmNames.getOrDefault(b.instanceId(), b.instanceId())).distinct().sorted().toList();
             String vpcId = lb.vpcId() != null && !lb.vpcId().isEmpty() ? lb.vpcId() : lb.cloudTags().get(AlibabaTags.NLB_VPC);
             String vpc = vpcId == null ? null : vpcNames.getOrDefault(vpcId, vpcId);
-            Listener listener = l == null ? null : new Listener(l.protocol(), l.port(), lb.address());
-            VmGroup group = l == null ? null : new VmGroup(l.protocol(), l.backendPort(), members);
+            // An intranet instance reached from the internet through an EIP shows the EIP.
+            Listener listener = l == null ? null : new Listener(l.protocol(), l.port(), eips.getOrDefault(lb.id(), lb.address()));
+            VmGroup group = l == null ? null : new VmGroup(l.protocol(), backendPort(l, behind), members);
             return new Nlb(AlibabaNames.of(lb.name(), lb.id()), lb.id(), vpc, listener, group, l == null ? null : l.checker(),
                     AlibabaTags.decode(lb.cloudTags()));
         }).sorted(Comparator.comparing(Nlb::name)).toList();
+    }
+
+    /** The VMs' port: the listener's backend port, else (a VServer group) its servers' port, the first's where they differ. */
+    private static int backendPort(AlibabaSlbView.RawListener l, List<AlibabaSlbView.Server> behind) {
+        if (l.backendPort() > 0) {
+            return l.backendPort();
+        }
+        return behind.stream().mapToInt(AlibabaSlbView.Server::port).filter(p -> p > 0).findFirst().orElse(l.port());
     }
 
     @Override
@@ -371,6 +330,22 @@ final class AlibabaLoadBalancers implements NlbService {
         }
     }
 
+    /** AddVServerGroupBackendServers or RemoveVServerGroupBackendServers, 20 servers a call. */
+    private void changeGroup(String name, String groupId, List<AlibabaSlbView.Server> servers, boolean add) {
+        for (int from = 0; from < servers.size(); from += SERVERS) {
+            String json = servers.subList(from, Math.min(servers.size(), from + SERVERS)).stream()
+                    .map(b -> "{\"ServerId\":\"" + b.instanceId() + "\",\"Port\":\"" + b.port() + "\",\"Weight\":\"100\",\"Type\":\"ecs\"}")
+                    .collect(Collectors.joining(",", "[", "]"));
+            if (add) {
+                ctx.call(KIND, name, () -> slb().addVServerGroupBackendServers(new com.aliyun.slb20140515.models
+                        .AddVServerGroupBackendServersRequest().setRegionId(ctx.region()).setVServerGroupId(groupId).setBackendServers(json)));
+            } else {
+                ctx.call(KIND, name, () -> slb().removeVServerGroupBackendServers(new com.aliyun.slb20140515.models
+                        .RemoveVServerGroupBackendServersRequest().setRegionId(ctx.region()).setVServerGroupId(groupId).setBackendServers(json)));
+            }
+        }
+    }
+
     @Override
     public void delete(String name) {
         RawLb lb = require(name);
@@ -386,7 +361,15 @@ final class AlibabaLoadBalancers implements NlbService {
     public Nlb addVms(String nlb, List<String> names) {
         RawLb lb = require(nlb);
         AlibabaNetworks.RawVpc vpc = networks.requireVpc(vpcIdOf(lb, nlb));
-        change(nlb, lb.id(), placements(nlb, vpc, names).stream().map(AlibabaVms.Placement::id).toList(), true);
+        List<String> ids = placements(nlb, vpc, names).stream().map(AlibabaVms.Placement::id).toList();
+        var l = front(view.listeners(List.of(lb.id())));
+        if (l != null && l.serverGroupId() != null) {
+            // The listener forwards to a VServer group (made elsewhere): the VMs join it, on the group's port.
+            int port = backendPort(l, view.servers(lb.id(), nlb, l));
+            changeGroup(nlb, l.serverGroupId(), ids.stream().map(id -> new AlibabaSlbView.Server(id, port)).toList(), true);
+        } else {
+            change(nlb, lb.id(), ids, true);
+        }
         return find(lb.id()).orElseThrow();
     }
 
@@ -397,7 +380,13 @@ final class AlibabaLoadBalancers implements NlbService {
         for (String vm : names) {
             ids.add(vms.placement(vm).id());
         }
-        change(nlb, lb.id(), ids, false);
+        var l = front(view.listeners(List.of(lb.id())));
+        if (l != null && l.serverGroupId() != null) {
+            List<AlibabaSlbView.Server> leaving = view.servers(lb.id(), nlb, l).stream().filter(b -> ids.contains(b.instanceId())).toList();
+            changeGroup(nlb, l.serverGroupId(), leaving, false);
+        } else {
+            change(nlb, lb.id(), ids, false);
+        }
         return find(lb.id()).orElseThrow();
     }
 

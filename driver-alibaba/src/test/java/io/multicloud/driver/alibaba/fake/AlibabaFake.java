@@ -282,6 +282,11 @@ public final class AlibabaFake implements AutoCloseable {
         return locked(() -> vpc.eips.bind(instanceType, instanceId));
     }
 
+    /** Makes load balancers in the fake's state as other tools would, not through the driver. */
+    public SlbSeeder slbSeeder() {
+        return new SlbSeeder(this);
+    }
+
     /** What requests broke the API description (undeclared parameters). */
     public List<String> requestViolations() {
         return List.copyOf(requestViolations);

@@ -66,6 +66,11 @@ final class SlbFake {
         int timeout = 5;
         int healthy = 3;
         int unhealthy = 3;
+        /** The VServer group it forwards to; empty: the instance's default servers. */
+        String vServerGroupId = "";
+        /** {@code on}, or {@code off}: HTTP(S) listeners may run without health checks. */
+        String checkOn = "on";
+        String checkUri = "/";
     }
 
     static final class Backend {
@@ -77,6 +82,7 @@ final class SlbFake {
     private final AlibabaFake fake;
     private final FakeClock clock;
     final Store<Lb> lbs = new Store<>(9000);
+    final SlbServerGroupsFake serverGroups;
     /** ClientToken → the load balancer the first call made. */
     private final Map<String, String> tokens = new HashMap<>();
     private int nextAddress = 10;
@@ -84,9 +90,14 @@ final class SlbFake {
     SlbFake(AlibabaFake fake, FakeClock clock) {
         this.fake = fake;
         this.clock = clock;
+        this.serverGroups = new SlbServerGroupsFake(fake, clock);
     }
 
     Function<Params, ObjectNode> handler(String action) {
+        Function<Params, ObjectNode> groups = serverGroups.handler(action);
+        if (groups != null) {
+            return groups;
+        }
         return switch (action) {
             case "CreateLoadBalancer" -> this::createLoadBalancer;
             case "DescribeLoadBalancers" -> this::describeLoadBalancers;
@@ -138,11 +149,7 @@ final class SlbFake {
             if (p.get("VpcId").filter(v -> !v.equals(s.vpcId)).isPresent()) {
                 throw error(400, "InvalidParameter", "The specified VSwitch does not belong to the VPC.");
             }
-            lb.addressType = "intranet";
-            lb.vpcId = s.vpcId;
-            lb.switchId = s.id;
-            String base = s.cidr.substring(0, s.cidr.lastIndexOf('.'));
-            lb.address = base + "." + (200 + nextAddress++ % 50);
+            placeIntranet(lb, s);
         } else {
             if (p.get("VpcId").isPresent()) {
                 fake.vpc.vpcs.require(p.str("VpcId"), () -> error(404, "InvalidVpcId.NotExist", "The specified VPC not exist."));
@@ -158,6 +165,30 @@ final class SlbFake {
             tokens.put(token, lb.id);
         }
         return createAnswer(lb);
+    }
+
+    private void placeIntranet(Lb lb, VpcFake.VSwitch s) {
+        lb.addressType = "intranet";
+        lb.vpcId = s.vpcId;
+        lb.switchId = s.id;
+        String base = s.cidr.substring(0, s.cidr.lastIndexOf('.'));
+        lb.address = base + "." + (200 + nextAddress++ % 50);
+    }
+
+    /** A load balancer made by another tool (seeded straight into the state): intranet on the VSwitch, else internet. */
+    Lb seedLb(String name, String vswitchId) {
+        Lb lb = new Lb();
+        lb.id = "lb-bp1" + lbs.nextId() + "x7k2";
+        lb.name = name;
+        lb.spec = "slb.s1.small";
+        if (vswitchId != null) {
+            placeIntranet(lb, fake.vpc.requireSwitch(vswitchId));
+        } else {
+            lb.addressType = "internet";
+            lb.address = "47.96.12." + nextAddress++ % 250;
+        }
+        lbs.put(lb.id, lb);
+        return lb;
     }
 
     private static ObjectNode createAnswer(Lb lb) {
@@ -227,6 +258,7 @@ final class SlbFake {
     private ObjectNode deleteLoadBalancer(Params p) {
         Lb lb = requireLb(p.required("LoadBalancerId"));
         lbs.remove(lb.id);
+        serverGroups.groups.values(g -> g.lbId.equals(lb.id)).forEach(g -> serverGroups.groups.remove(g.id));
         return JSON.objectNode();
     }
 
@@ -316,18 +348,63 @@ final class SlbFake {
             Lb lb = owners.get(i);
             ObjectNode o = list.addObject();
             o.put("LoadBalancerId", lb.id).put("ListenerPort", l.port).put("ListenerProtocol", l.protocol).put("Status", l.status)
-                    .put("BackendServerPort", l.backendPort).put("Bandwidth", l.bandwidth).put("Scheduler", "wrr")
-                    .put("Description", l.description).put("AclStatus", "off");
-            ObjectNode c = o.putObject(l.protocol.equals("tcp") ? "TCPListenerConfig" : "UDPListenerConfig");
-            c.put("HealthCheck", "on").put("HealthCheckConnectPort", l.checkPort).put("HealthCheckInterval", l.interval)
-                    .put("HealthCheckConnectTimeout", l.timeout).put("HealthyThreshold", l.healthy).put("UnhealthyThreshold", l.unhealthy)
-                    .put("ConnectionDrain", "off");
-            if (l.protocol.equals("tcp")) {
-                c.put("HealthCheckType", l.checkType).put("EstablishedTimeout", 900).put("PersistenceTimeout", 0);
+                    .put("Bandwidth", l.bandwidth).put("Scheduler", "wrr").put("Description", l.description).put("AclStatus", "off");
+            if (l.backendPort > 0) {
+                o.put("BackendServerPort", l.backendPort);
+            }
+            if (!l.vServerGroupId.isEmpty()) {
+                o.put("VServerGroupId", l.vServerGroupId);
+            }
+            if (l.protocol.startsWith("http")) {
+                httpConfig(l, o.putObject(l.protocol.equals("http") ? "HTTPListenerConfig" : "HTTPSListenerConfig"));
+            } else {
+                ObjectNode c = o.putObject(l.protocol.equals("tcp") ? "TCPListenerConfig" : "UDPListenerConfig");
+                c.put("HealthCheck", l.checkOn).put("HealthCheckConnectPort", l.checkPort).put("HealthCheckInterval", l.interval)
+                        .put("HealthCheckConnectTimeout", l.timeout).put("HealthyThreshold", l.healthy).put("UnhealthyThreshold", l.unhealthy)
+                        .put("ConnectionDrain", "off");
+                if (l.protocol.equals("tcp")) {
+                    c.put("HealthCheckType", l.checkType).put("EstablishedTimeout", 900).put("PersistenceTimeout", 0);
+                }
             }
             o.putArray("Tags");
         }
         return body;
+    }
+
+    /** An HTTP or HTTPS listener's settings as the listener list reports them (HTTP checks: a URI, a timeout, codes). */
+    private static void httpConfig(Listener l, ObjectNode c) {
+        c.put("HealthCheck", l.checkOn).put("StickySession", "off").put("Gzip", "on").put("XForwardedFor", "on")
+                .put("IdleTimeout", 15).put("RequestTimeout", 60).put("HealthCheckHttpVersion", "http1.1");
+        if (l.checkOn.equals("on")) {
+            c.put("HealthCheckConnectPort", l.checkPort).put("HealthCheckInterval", l.interval).put("HealthCheckTimeout", l.timeout)
+                    .put("HealthyThreshold", l.healthy).put("UnhealthyThreshold", l.unhealthy).put("HealthCheckURI", l.checkUri)
+                    .put("HealthCheckHttpCode", "http_2xx,http_3xx").put("HealthCheckMethod", "head").put("HealthCheckType", "http");
+        }
+        if (l.protocol.equals("https")) {
+            c.put("ServerCertificateId", "1231579085529123_166f8204689_1714763408_70998****").put("EnableHttp2", "on")
+                    .put("TLSCipherPolicy", "tls_cipher_policy_1_2");
+        }
+    }
+
+    /** A listener made by another tool (seeded straight into the state), running. */
+    Listener seedListener(Lb lb, String protocol, int port, int backendPort, String vServerGroupId, boolean healthCheck) {
+        Listener l = new Listener();
+        l.protocol = protocol;
+        l.port = port;
+        l.backendPort = vServerGroupId == null ? backendPort : 0;
+        l.vServerGroupId = vServerGroupId == null ? "" : vServerGroupId;
+        l.bandwidth = -1;
+        l.checkPort = backendPort;
+        l.interval = 5;
+        l.timeout = 4;
+        l.healthy = 4;
+        l.unhealthy = 4;
+        l.checkOn = healthCheck ? "on" : "off";
+        l.checkUri = "/healthz";
+        l.status = "running";
+        l.description = protocol + "_" + port;
+        lb.listeners.put(port, l);
+        return l;
     }
 
     private List<String> serverIds(Params p) {
@@ -406,14 +483,24 @@ final class SlbFake {
             if (port != -1 && port != l.port) {
                 continue;
             }
+            if (!l.vServerGroupId.isEmpty()) {
+                for (SlbServerGroupsFake.Server s : serverGroups.require(l.vServerGroupId).servers.values()) {
+                    health(list, l, s.instanceId, s.port, s.checked);
+                }
+                continue;
+            }
             for (Backend b : lb.backends.values()) {
-                EcsFake.Instance i = fake.ecs.requireInstance(b.instanceId);
-                String health = !l.status.equals("running") || !b.checked ? "unavailable" : i.status.equals("Running") ? "normal" : "abnormal";
-                list.addObject().put("ServerId", b.instanceId).put("ServerIp", i.privateIp).put("Port", l.backendPort)
-                        .put("ListenerPort", l.port).put("Protocol", l.protocol).put("ServerHealthStatus", health);
+                health(list, l, b.instanceId, l.backendPort, b.checked);
             }
         }
         return body;
+    }
+
+    private void health(ArrayNode list, Listener l, String instanceId, int port, boolean checked) {
+        EcsFake.Instance i = fake.ecs.requireInstance(instanceId);
+        String health = !l.status.equals("running") || !checked ? "unavailable" : i.status.equals("Running") ? "normal" : "abnormal";
+        list.addObject().put("ServerId", instanceId).put("ServerIp", i.privateIp).put("Port", port)
+                .put("ListenerPort", l.port).put("Protocol", l.protocol).put("ServerHealthStatus", health);
     }
 
     // ---- tags ----
