@@ -4,6 +4,7 @@ import com.azure.core.management.SubResource;
 import com.azure.resourcemanager.network.fluent.NetworkManagementClient;
 import com.azure.resourcemanager.network.fluent.models.BackendAddressPoolInner;
 import com.azure.resourcemanager.network.fluent.models.FrontendIpConfigurationInner;
+import com.azure.resourcemanager.network.fluent.models.LoadBalancerHealthPerRuleInner;
 import com.azure.resourcemanager.network.fluent.models.LoadBalancerInner;
 import com.azure.resourcemanager.network.fluent.models.LoadBalancingRuleInner;
 import com.azure.resourcemanager.network.fluent.models.ProbeInner;
@@ -27,7 +28,6 @@ import io.multicloud.api.Protocol;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmGroup;
-import io.multicloud.api.VmStatus;
 import io.multicloud.spi.NlbService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,9 +43,9 @@ import java.util.Optional;
  * (an IP-based pool, each address named after its VM), a probe ({@code probe}: TCP on the health
  * checker's port, its interval and threshold) and one load-balancing rule ({@code rule}: the
  * listener's port to the VM group's port). Adding and removing VMs is a PUT of the pool. Health:
- * Azure reports a probe's results only as an Azure Monitor metric (DipAvailability), not through
- * Resource Manager, so a member is reported healthy when its VM is running and unhealthy
- * otherwise. Deleting the NLB deletes its public IP too.
+ * what the rule's probe sees, from Azure's per-rule health ({@code loadBalancingRules/{rule}/health}):
+ * a member is healthy when Azure reports its address Up. Deleting the NLB deletes the public IP
+ * the driver made for it.
  */
 final class AzureLoadBalancers implements NlbService {
     private static final ResourceKind KIND = ResourceKind.NLB;
@@ -174,15 +174,30 @@ final class AzureLoadBalancers implements NlbService {
         return find(lb.id()).orElseThrow(() -> ctx.notFound(KIND, nlb));
     }
 
+    /**
+     * The health the rule's probe sees, from Azure's {@code loadBalancingRules/{rule}/health}
+     * (one long-running POST): each pool member is healthy when Azure reports its address Up,
+     * unhealthy otherwise (Down, or not reported).
+     */
     @Override
     public NlbHealth health(String nlb) {
         LoadBalancerInner lb = require(nlb);
+        List<LoadBalancerBackendAddress> members = currentMembers(lb);
+        Optional<String> rule = lb.loadBalancingRules() == null ? Optional.empty()
+                : lb.loadBalancingRules().stream().map(LoadBalancingRuleInner::name).findFirst();
+        if (rule.isEmpty() || members.isEmpty()) {
+            return new NlbHealth(List.of(), members.stream().map(LoadBalancerBackendAddress::name).toList());
+        }
+        LoadBalancerHealthPerRuleInner seen = ctx.await(KIND, lb.name(), () -> net().getLoadBalancerLoadBalancingRules()
+                .beginHealth(AzureIds.group(lb.id()), lb.name(), rule.get()));
+        Map<String, String> stateByIp = new LinkedHashMap<>();
+        if (seen != null && seen.loadBalancerBackendAddresses() != null) {
+            seen.loadBalancerBackendAddresses().forEach(a -> stateByIp.put(a.ipAddress(), a.state()));
+        }
         List<String> healthy = new ArrayList<>();
         List<String> unhealthy = new ArrayList<>();
-        Map<String, VmStatus> status = new LinkedHashMap<>();
-        vms.list().forEach(v -> status.put(v.name(), v.status()));
-        for (LoadBalancerBackendAddress m : currentMembers(lb)) {
-            (status.get(m.name()) == VmStatus.RUNNING ? healthy : unhealthy).add(m.name());
+        for (LoadBalancerBackendAddress m : members) {
+            ("Up".equalsIgnoreCase(stateByIp.get(m.ipAddress())) ? healthy : unhealthy).add(m.name());
         }
         return new NlbHealth(healthy, unhealthy);
     }

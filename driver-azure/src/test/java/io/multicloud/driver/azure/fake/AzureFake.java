@@ -55,10 +55,14 @@ public final class AzureFake implements AutoCloseable {
     private final FakeServer server;
     final ArmState state;
     private final Map<String, ObjectNode> operations = new LinkedHashMap<>();
+    /** The results of finished long-running POSTs, read at their {@code Location}, by operation id. */
+    private final Map<String, JsonNode> results = new LinkedHashMap<>();
     /** The network part, which the compute part asks for NICs. */
     NetworkFake network;
     /** The compute part. */
     ComputeFake compute;
+    /** The load balancers' probes. */
+    ProbeFake probes;
 
     private AzureFake(FakeClock clock, int pageSize) {
         this.pages = new Pages(pageSize);
@@ -70,8 +74,11 @@ public final class AzureFake implements AutoCloseable {
         new ComputeFake(this).register(routes);
         new NetworkFake(this).register(routes);
         new AksFake(this).register(routes);
+        new ProbeFake(this).register(routes);
         routes.raw("GET", "/subscriptions/{subscriptionId}/providers/{namespace}/locations/{location}/operations/{operationId}",
                 "Operations_Status", this::operationStatus);
+        routes.raw("GET", "/subscriptions/{subscriptionId}/providers/{namespace}/locations/{location}/operationResults/{operationId}",
+                "Operations_Result", this::operationResult);
         new PricesFake().register(routes);
         this.server = b.start();
     }
@@ -248,6 +255,47 @@ public final class AzureFake implements AutoCloseable {
                 + "?api-version=" + request.query("api-version").orElse("2024-03-01");
         FakeResponse response = body == null ? FakeResponse.empty(status) : FakeResponse.json(status, body);
         return response.header("Azure-AsyncOperation", asyncUrl).header("Retry-After", "0");
+    }
+
+    /**
+     * Answers a long-running POST whose result is read at its {@code Location} once it finished
+     * (ARM's {@code final-state-via: location}): 202 with an {@code Azure-AsyncOperation} URL, the
+     * {@code Location} of the result and {@code Retry-After: 0}; the result is computed when the
+     * operation finishes, {@link #LRO_STEPS} clock steps later.
+     */
+    FakeResponse longRunningResult(FakeRequest request, String namespace, java.util.function.Supplier<JsonNode> result) {
+        String id = UUID.randomUUID().toString();
+        ObjectNode op = NODES.objectNode().put("name", id).put("status", "InProgress").put("startTime", Instant.now().toString());
+        operations.put(id, op);
+        server.clock().later(LRO_STEPS, () -> {
+            results.put(id, result.get());
+            op.put("status", "Succeeded").put("endTime", Instant.now().toString());
+        });
+        String base = url() + "/subscriptions/" + SUBSCRIPTION + "/providers/" + namespace + "/locations/eastus/";
+        String version = "?api-version=" + request.query("api-version").orElse("2024-03-01");
+        return FakeResponse.empty(202).header("Azure-AsyncOperation", base + "operations/" + id + version)
+                .header("Location", base + "operationResults/" + id + version).header("Retry-After", "0");
+    }
+
+    private FakeResponse operationResult(FakeRequest request) {
+        String id = request.path("operationId");
+        JsonNode result = results.get(id);
+        if (result != null) {
+            return FakeResponse.ok(result.deepCopy());
+        }
+        if (operations.containsKey(id)) {
+            return FakeResponse.empty(202).header("Location", url() + request.path() + "?api-version="
+                    + request.query("api-version").orElse("2024-03-01")).header("Retry-After", "0");
+        }
+        throw refuse(404, "NotFound", "no operation " + id);
+    }
+
+    /** Makes the probes of a VM's port fail (nothing answers there any more) or answer again: a switch of the fake, for tests. */
+    public void portAnswers(String vmId, int port, boolean answers) {
+        locked(() -> {
+            probes.portAnswers(vmId, port, answers);
+            return null;
+        });
     }
 
     private FakeResponse operationStatus(FakeRequest request) {

@@ -147,6 +147,55 @@ class AzureFakeTest {
         }
     }
 
+    @Test
+    void theProbeHealthAnswerNewerThanTheSwaggerIsCheckedAgainstTheSdksModel() {
+        ObjectNode good = AzureFake.NODES.objectNode().put("up", 1).put("down", 0);
+        good.putArray("loadBalancerBackendAddresses").addObject().put("ipAddress", "10.0.1.4")
+                .put("networkInterfaceIPConfigurationId", "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/networkInterfaces/n/ipConfigurations/c")
+                .put("state", "Up");
+        var model = SdkModelCheck.MODELS.get("Operations_Result");
+        assertThat(SdkModelCheck.check(model, good)).isEmpty();
+
+        ObjectNode unknown = good.deepCopy();
+        ((ObjectNode) unknown.path("loadBalancerBackendAddresses").get(0)).put("healthy", true);
+        assertThat(SdkModelCheck.check(model, unknown)).singleElement().asString()
+                .contains("$.loadBalancerBackendAddresses[0].healthy").contains("not a field");
+
+        ObjectNode wrongType = good.deepCopy().put("up", "one");
+        assertThat(SdkModelCheck.check(model, wrongType)).singleElement().asString().contains("cannot read");
+        ObjectNode wrongString = good.deepCopy();
+        ((ObjectNode) wrongString.path("loadBalancerBackendAddresses").get(0)).put("state", 1);
+        assertThat(SdkModelCheck.check(model, wrongString)).singleElement().asString().contains("$.loadBalancerBackendAddresses[0].state");
+    }
+
+    @Test
+    void resourcesAreListedAcrossGroupsWithArmsFilter() throws Exception {
+        try (AzureFake fake = AzureFake.start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = fake.url() + "/subscriptions/" + AzureFake.SUBSCRIPTION;
+            for (String group : List.of("rg1", "rg2")) {
+                send(http, "PUT", base + "/resourcegroups/" + group + "?api-version=2024-03-01", Map.of("location", "eastus"));
+                for (String name : List.of("app-" + group, "db-" + group)) {
+                    send(http, "PUT", base + "/resourceGroups/" + group + "/providers/Microsoft.Network/virtualNetworks/" + name
+                            + "?api-version=2024-01-01", Map.of("location", "eastus", "tags", Map.of("env", name.startsWith("app") ? "prod" : "dev"),
+                            "properties", Map.of("addressSpace", Map.of("addressPrefixes", List.of("10.0.0.0/16")))));
+                }
+            }
+            JsonNode prod = JSON.readTree(send(http, "GET", base + "/resources?api-version=2024-03-01&$filter="
+                    + AzureFake.enc("tagName eq 'env' and tagValue eq 'prod'"), null).body());
+            assertThat(prod.path("value")).extracting(v -> v.path("name").asText()).containsExactly("app-rg1", "app-rg2");
+            assertThat(prod.path("value")).allSatisfy(v -> assertThat(v.has("tags")).isFalse());
+            JsonNode named = JSON.readTree(send(http, "GET", base + "/resources?$filter="
+                    + AzureFake.enc("resourceType eq 'Microsoft.Network/virtualNetworks' and substringof('db-', name)"), null).body());
+            assertThat(named.path("value")).extracting(v -> v.path("id").asText())
+                    .allSatisfy(id -> assertThat(id).contains("/virtualNetworks/db-")).hasSize(2);
+            HttpResponse<String> refused = send(http, "GET", base + "/resources?$filter=" + AzureFake.enc("location eq 'eastus'"), null);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("InvalidFilterInQueryString");
+            assertThat(fake.server().violations()).isEmpty();
+        }
+    }
+
     private static HttpResponse<String> send(HttpClient http, String method, String url, Object body) throws Exception {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));

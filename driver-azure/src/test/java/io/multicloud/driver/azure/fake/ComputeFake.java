@@ -121,6 +121,11 @@ final class ComputeFake {
                 .map(FakeResponse::ok).orElseThrow(() -> refuse(404, "ImageVersionNotFound", "Artifact: VMImage was not found.")));
     }
 
+    /** The power state of a VM ({@code running}, {@code deallocated}, ...), or null when there is no such VM. */
+    String powerOf(String vmId) {
+        return power.get(vmId.toLowerCase(java.util.Locale.ROOT));
+    }
+
     ObjectNode require(FakeRequest r, String type, String nameVariable) {
         ObjectNode group = fake.group(r);
         String name = r.path(nameVariable);
