@@ -57,13 +57,11 @@ final class ComputeBackendServices {
     }
 
     private ObjectNode healthCheck(FakeRequest r) {
-        return healthChecks.require(r.path("region") + "/" + r.path("healthCheck"),
-                () -> Gce.notFound(P + "/regions/" + r.path("region") + "/healthChecks/" + r.path("healthCheck")));
+        return Gce.regional(healthChecks, r, "healthChecks", "healthCheck");
     }
 
     private ObjectNode service(FakeRequest r) {
-        return services.require(r.path("region") + "/" + r.path("backendService"),
-                () -> Gce.notFound(P + "/regions/" + r.path("region") + "/backendServices/" + r.path("backendService")));
+        return Gce.regional(services, r, "backendServices", "backendService");
     }
 
     /** The backend service of this (full or partial) link, if any. */
@@ -121,10 +119,16 @@ final class ComputeBackendServices {
         if (!type.equals("TCP") && !check.has("requestPath")) {
             check.put("requestPath", "/");
         }
-        String link = P + "/regions/" + region + "/healthChecks/" + name;
-        hc.put("selfLink", Gce.link(link));
-        healthChecks.insert(region + "/" + name, hc, () -> Gce.alreadyExists(link));
-        return new ComputeOps.Target(link, hc.get("id").asText(), () -> { }, () -> healthChecks.remove(region + "/" + name));
+        return insert(healthChecks, region, "healthChecks", hc);
+    }
+
+    /** Stores a new regional item under its name, with its self link; a failed operation removes it again. */
+    private static ComputeOps.Target insert(Store<ObjectNode> store, String region, String collection, ObjectNode item) {
+        String name = item.get("name").asText();
+        String link = P + "/regions/" + region + "/" + collection + "/" + name;
+        item.put("selfLink", Gce.link(link));
+        store.insert(region + "/" + name, item, () -> Gce.alreadyExists(link));
+        return new ComputeOps.Target(link, item.get("id").asText(), () -> { }, () -> store.remove(region + "/" + name));
     }
 
     private ComputeOps.Target deleteHealthCheck(FakeRequest r) {
@@ -149,10 +153,7 @@ final class ComputeBackendServices {
                 .put("sessionAffinity", s.path("sessionAffinity").asText("NONE")).put("timeoutSec", s.path("timeoutSec").asInt(30));
         s.putObject("connectionDraining").put("drainingTimeoutSec", body.path("connectionDraining").path("drainingTimeoutSec").asInt(0));
         validate(s, region);
-        String link = P + "/regions/" + region + "/backendServices/" + name;
-        s.put("selfLink", Gce.link(link));
-        services.insert(region + "/" + name, s, () -> Gce.alreadyExists(link));
-        return new ComputeOps.Target(link, s.get("id").asText(), () -> { }, () -> services.remove(region + "/" + name));
+        return insert(services, region, "backendServices", s);
     }
 
     private ComputeOps.Target patchService(FakeRequest r) {

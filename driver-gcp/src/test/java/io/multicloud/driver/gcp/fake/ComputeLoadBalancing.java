@@ -75,13 +75,11 @@ final class ComputeLoadBalancing {
     }
 
     private ObjectNode pool(FakeRequest r) {
-        return pools.require(r.path("region") + "/" + r.path("targetPool"),
-                () -> Gce.notFound(P + "/regions/" + r.path("region") + "/targetPools/" + r.path("targetPool")));
+        return Gce.regional(pools, r, "targetPools", "targetPool");
     }
 
     private ObjectNode rule(FakeRequest r) {
-        return rules.require(r.path("region") + "/" + r.path("forwardingRule"),
-                () -> Gce.notFound(P + "/regions/" + r.path("region") + "/forwardingRules/" + r.path("forwardingRule")));
+        return Gce.regional(rules, r, "forwardingRules", "forwardingRule");
     }
 
     private ComputeOps.Target insertHealthCheck(FakeRequest r) {

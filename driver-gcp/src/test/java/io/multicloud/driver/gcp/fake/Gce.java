@@ -85,6 +85,16 @@ final class Gce {
         };
     }
 
+    /**
+     * The regional item a request names by its path variables {@code region} and {@code param}
+     * (kept under {@code region/name}), or a 404 naming it.
+     */
+    static ObjectNode regional(io.multicloud.testkit.fake.Store<ObjectNode> store, io.multicloud.testkit.fake.FakeRequest r,
+                               String collection, String param) {
+        return store.require(r.path("region") + "/" + r.path(param),
+                () -> notFound("projects/" + GcpFake.PROJECT + "/regions/" + r.path("region") + "/" + collection + "/" + r.path(param)));
+    }
+
     /** Whether the request's name is a valid GCE name (RFC 1035 label). */
     static void requireName(String name) {
         if (name == null || !name.matches("[a-z]([-a-z0-9]{0,61}[a-z0-9])?")) {
