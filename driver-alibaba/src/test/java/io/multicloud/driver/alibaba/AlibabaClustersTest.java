@@ -2,7 +2,6 @@ package io.multicloud.driver.alibaba;
 
 import io.multicloud.api.AlreadyExistsException;
 import io.multicloud.api.AuthenticationFailedException;
-import io.multicloud.api.Cloud;
 import io.multicloud.api.CloudException;
 import io.multicloud.api.Cluster;
 import io.multicloud.api.ClusterRequest;
@@ -16,9 +15,7 @@ import io.multicloud.api.ResourceKind;
 import io.multicloud.api.TaggedResource;
 import io.multicloud.api.TransientCloudException;
 import io.multicloud.api.VpcRequest;
-import io.multicloud.core.MultiCloud;
 import io.multicloud.driver.alibaba.fake.AlibabaFake;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,28 +31,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * pools added once the cluster runs, tags by ACK's rules (and ACK's own tag kept out), paging,
  * ACK's error body and codes, and the VPC a cluster holds.
  */
-class AlibabaClustersTest {
+class AlibabaClustersTest extends OnTheFake {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private AlibabaFake fake;
-    private MultiCloud mc;
-    private Cloud cloud;
 
     @BeforeEach
     void open() {
-        fake = AlibabaFake.start();
-        mc = MultiCloud.builder().environment(Map.of()).build();
-        cloud = mc.connect(fake.config());
         cloud.vpcs().create(VpcRequest.named("net").cidr("172.16.0.0/12").subnet("sn-a", "172.16.1.0/24")
                 .subnet("sn-b", "172.16.2.0/24"));
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            mc.close();
-        } finally {
-            fake.close();
-        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.multicloud.driver.alibaba;
 import io.multicloud.api.AlreadyExistsException;
 import io.multicloud.api.AuthenticationFailedException;
 import io.multicloud.api.CapacityUnavailableException;
-import io.multicloud.api.Cloud;
 import io.multicloud.api.CloudException;
 import io.multicloud.api.ConflictException;
 import io.multicloud.api.ErrorScope;
@@ -18,10 +17,7 @@ import io.multicloud.api.Vpc;
 import io.multicloud.api.VpcRequest;
 import io.multicloud.api.SecurityGroupRequest;
 import io.multicloud.api.Protocol;
-import io.multicloud.core.MultiCloud;
 import io.multicloud.driver.alibaba.fake.AlibabaFake;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,26 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * paging and call counts, client tokens after a lost answer, the creation rollback, tags that
  * break Alibaba's tag rules, and the any-call functions.
  */
-class AlibabaDriverTest {
-    private AlibabaFake fake;
-    private MultiCloud mc;
-    private Cloud cloud;
-
-    @BeforeEach
-    void open() {
-        fake = AlibabaFake.start();
-        mc = MultiCloud.builder().environment(Map.of()).build();
-        cloud = mc.connect(fake.config());
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            mc.close();
-        } finally {
-            fake.close();
-        }
-    }
+class AlibabaDriverTest extends OnTheFake {
 
     private Vpc network() {
         Vpc vpc = cloud.vpcs().create(VpcRequest.named("net").cidr("10.1.0.0/16").subnet("sn-1", "10.1.1.0/24"));

@@ -23,10 +23,6 @@ import io.multicloud.api.TransientCloudException;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
 import io.multicloud.api.VpcRequest;
-import io.multicloud.core.MultiCloud;
-import io.multicloud.driver.alibaba.fake.AlibabaFake;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -42,26 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * DescribeHealthStatus reports it, internet and intranet instances, tags by SLB's narrower rules,
  * paging and call counts, SLB's error codes, and a half-made instance cleaned up.
  */
-class AlibabaLoadBalancersTest {
-    private AlibabaFake fake;
-    private MultiCloud mc;
-    private Cloud cloud;
-
-    @BeforeEach
-    void open() {
-        fake = AlibabaFake.start();
-        mc = MultiCloud.builder().environment(Map.of()).build();
-        cloud = mc.connect(fake.config());
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            mc.close();
-        } finally {
-            fake.close();
-        }
-    }
+class AlibabaLoadBalancersTest extends OnTheFake {
 
     private void network(String... vms) {
         cloud.vpcs().create(VpcRequest.named("net").cidr("10.1.0.0/16").subnet("sn-1", "10.1.1.0/24"));

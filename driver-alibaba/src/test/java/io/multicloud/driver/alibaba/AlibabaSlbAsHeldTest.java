@@ -1,6 +1,5 @@
 package io.multicloud.driver.alibaba;
 
-import io.multicloud.api.Cloud;
 import io.multicloud.api.HealthChecker;
 import io.multicloud.api.Nlb;
 import io.multicloud.api.NlbHealth;
@@ -9,10 +8,7 @@ import io.multicloud.api.SecurityGroupRequest;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
 import io.multicloud.api.VpcRequest;
-import io.multicloud.core.MultiCloud;
-import io.multicloud.driver.alibaba.fake.AlibabaFake;
 import io.multicloud.driver.alibaba.fake.SlbSeeder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,19 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as the account holds them: HTTP and HTTPS listeners, VServer groups as the VMs behind a listener,
  * an EIP bound to an intranet instance as its address; the calls stay constant per load balancer.
  */
-class AlibabaSlbAsHeldTest {
-    private AlibabaFake fake;
-    private MultiCloud mc;
-    private Cloud cloud;
+class AlibabaSlbAsHeldTest extends OnTheFake {
     private SlbSeeder seed;
     private String subnet;
     private final Map<String, String> ids = new LinkedHashMap<>();
 
     @BeforeEach
     void open() {
-        fake = AlibabaFake.start();
-        mc = MultiCloud.builder().environment(Map.of()).build();
-        cloud = mc.connect(fake.config());
         seed = fake.slbSeeder();
         subnet = cloud.vpcs().create(VpcRequest.named("net").cidr("10.1.0.0/16").subnet("sn-1", "10.1.1.0/24")).subnets().getFirst().id();
         cloud.securityGroups().create(SecurityGroupRequest.named("sg").vpc("net").allowInbound(Protocol.TCP, 8080));
@@ -51,15 +41,6 @@ class AlibabaSlbAsHeldTest {
         }
         for (String vm : ids.keySet()) {
             cloud.vms().waitUntil(vm, VmStatus.RUNNING, Duration.ofSeconds(20));
-        }
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            mc.close();
-        } finally {
-            fake.close();
         }
     }
 

@@ -1,15 +1,11 @@
 package io.multicloud.driver.alibaba;
 
-import io.multicloud.api.Cloud;
 import io.multicloud.api.Protocol;
 import io.multicloud.api.SecurityGroupRequest;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.Vpc;
 import io.multicloud.api.VpcRequest;
-import io.multicloud.core.MultiCloud;
-import io.multicloud.driver.alibaba.fake.AlibabaFake;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,27 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a VM's record reads back from Alibaba beyond DescribeInstances: its system disk (size and
  * category, from DescribeDisks) and an elastic IP bound to it by another tool.
  */
-class AlibabaVmViewTest {
-    private AlibabaFake fake;
-    private MultiCloud mc;
-    private Cloud cloud;
-
+class AlibabaVmViewTest extends OnTheFake {
     @BeforeEach
     void open() {
-        fake = AlibabaFake.start();
-        mc = MultiCloud.builder().environment(Map.of()).build();
-        cloud = mc.connect(fake.config());
         Vpc vpc = cloud.vpcs().create(VpcRequest.named("net").cidr("10.1.0.0/16").subnet("sn-1", "10.1.1.0/24"));
         cloud.securityGroups().create(SecurityGroupRequest.named("sg").vpc(vpc).allowInbound(Protocol.TCP, 22));
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            mc.close();
-        } finally {
-            fake.close();
-        }
     }
 
     private VmRequest vm(String name) {
