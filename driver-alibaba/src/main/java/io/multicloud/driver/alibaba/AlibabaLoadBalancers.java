@@ -176,8 +176,9 @@ final class AlibabaLoadBalancers implements NlbService {
             String vpc = vpcId == null ? null : vpcNames.getOrDefault(vpcId, vpcId);
             // An intranet instance reached from the internet through an EIP shows the EIP.
             Listener listener = l == null ? null : new Listener(l.protocol(), l.port(), eips.getOrDefault(lb.id(), lb.address()));
-            VmGroup group = l == null ? null : new VmGroup(l.protocol(), backendPort(l, behind), members);
-            return new Nlb(AlibabaNames.of(lb.name(), lb.id()), lb.id(), vpc, listener, group, l == null ? null : l.checker(),
+            int port = l == null ? 0 : backendPort(l, behind);
+            VmGroup group = l == null ? null : new VmGroup(l.protocol(), port, members);
+            return new Nlb(AlibabaNames.of(lb.name(), lb.id()), lb.id(), vpc, listener, group, l == null ? null : l.checker(port),
                     AlibabaTags.decode(lb.cloudTags()));
         }).sorted(Comparator.comparing(Nlb::name)).toList();
     }

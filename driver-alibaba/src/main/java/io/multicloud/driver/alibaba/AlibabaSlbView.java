@@ -42,7 +42,17 @@ final class AlibabaSlbView {
      * VServer group (null: the default servers) and the health check (null when switched off).
      */
     record RawListener(String lbId, String nativeProtocol, Protocol protocol, int port, int backendPort, String serverGroupId,
-                       HealthChecker checker) {
+                       Check check) {
+        /** The health checker, checking {@code serversPort} unless the check names a port of its own; null when checks are off. */
+        HealthChecker checker(int serversPort) {
+            if (check == null) {
+                return null;
+            }
+            int p = check.port() != null && check.port() > 0 ? check.port() : serversPort;
+            return new HealthChecker(protocol, p, Duration.ofSeconds(check.interval() == null ? 2 : check.interval()),
+                    Duration.ofSeconds(check.timeout() == null ? 5 : check.timeout()),
+                    check.threshold() == null ? 3 : Math.max(1, Math.min(10, check.threshold())));
+        }
     }
 
     /** A server behind a listener: an ECS instance and the port it is reached on (0: the listener's backend port). */
@@ -74,7 +84,7 @@ final class AlibabaSlbView {
     }
 
     /** A health check's settings, whichever protocol's configuration they come from. */
-    private record Check(String on, Integer port, Integer interval, Integer timeout, Integer threshold) {
+    record Check(String on, Integer port, Integer interval, Integer timeout, Integer threshold) {
     }
 
     private static Optional<RawListener> toListener(
@@ -110,14 +120,8 @@ final class AlibabaSlbView {
         Protocol p = protocol.equals("udp") ? Protocol.UDP : Protocol.TCP;
         int backend = l.getBackendServerPort() == null ? 0 : l.getBackendServerPort();
         String group = l.getVServerGroupId() == null || l.getVServerGroupId().isEmpty() ? null : l.getVServerGroupId();
-        HealthChecker checker = null;
-        if (check != null && !"off".equalsIgnoreCase(check.on())) {
-            int port = check.port() != null && check.port() > 0 ? check.port() : backend > 0 ? backend : l.getListenerPort();
-            checker = new HealthChecker(p, port, Duration.ofSeconds(check.interval() == null ? 2 : check.interval()),
-                    Duration.ofSeconds(check.timeout() == null ? 5 : check.timeout()),
-                    check.threshold() == null ? 3 : Math.max(1, Math.min(10, check.threshold())));
-        }
-        return Optional.of(new RawListener(l.getLoadBalancerId(), protocol, p, l.getListenerPort(), backend, group, checker));
+        Check on = check == null || "off".equalsIgnoreCase(check.on()) ? null : check;
+        return Optional.of(new RawListener(l.getLoadBalancerId(), protocol, p, l.getListenerPort(), backend, group, on));
     }
 
     /**

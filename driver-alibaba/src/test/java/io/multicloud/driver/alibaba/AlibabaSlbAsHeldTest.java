@@ -126,6 +126,7 @@ class AlibabaSlbAsHeldTest extends OnTheFake {
         assertThat(all.subList(1, 5)).allSatisfy(nlb -> {
             assertThat(nlb.vmGroup().vms()).containsExactly("vm-1", "vm-2", "vm-3");
             assertThat(nlb.vmGroup().port()).isEqualTo(9000 + Integer.parseInt(nlb.name().substring(4)));
+            assertThat(nlb.healthChecker().port()).isEqualTo(nlb.vmGroup().port()); // the check names no port: the servers' own
         });
         assertThat(all.get(2).listener().address()).startsWith("39.104.7.");
         assertThat(all.get(1).listener().address()).startsWith("10.1.1.");

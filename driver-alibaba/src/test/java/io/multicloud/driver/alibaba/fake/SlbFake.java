@@ -359,7 +359,10 @@ final class SlbFake {
                 httpConfig(l, o.putObject(l.protocol.equals("http") ? "HTTPListenerConfig" : "HTTPSListenerConfig"));
             } else {
                 ObjectNode c = o.putObject(l.protocol.equals("tcp") ? "TCPListenerConfig" : "UDPListenerConfig");
-                c.put("HealthCheck", l.checkOn).put("HealthCheckConnectPort", l.checkPort).put("HealthCheckInterval", l.interval)
+                if (l.checkPort > 0) {
+                    c.put("HealthCheckConnectPort", l.checkPort);
+                }
+                c.put("HealthCheck", l.checkOn).put("HealthCheckInterval", l.interval)
                         .put("HealthCheckConnectTimeout", l.timeout).put("HealthyThreshold", l.healthy).put("UnhealthyThreshold", l.unhealthy)
                         .put("ConnectionDrain", "off");
                 if (l.protocol.equals("tcp")) {
@@ -376,7 +379,10 @@ final class SlbFake {
         c.put("HealthCheck", l.checkOn).put("StickySession", "off").put("Gzip", "on").put("XForwardedFor", "on")
                 .put("IdleTimeout", 15).put("RequestTimeout", 60).put("HealthCheckHttpVersion", "http1.1");
         if (l.checkOn.equals("on")) {
-            c.put("HealthCheckConnectPort", l.checkPort).put("HealthCheckInterval", l.interval).put("HealthCheckTimeout", l.timeout)
+            if (l.checkPort > 0) {
+                c.put("HealthCheckConnectPort", l.checkPort); // else each server is checked on its own port
+            }
+            c.put("HealthCheckInterval", l.interval).put("HealthCheckTimeout", l.timeout)
                     .put("HealthyThreshold", l.healthy).put("UnhealthyThreshold", l.unhealthy).put("HealthCheckURI", l.checkUri)
                     .put("HealthCheckHttpCode", "http_2xx,http_3xx").put("HealthCheckMethod", "head").put("HealthCheckType", "http");
         }
@@ -394,7 +400,7 @@ final class SlbFake {
         l.backendPort = vServerGroupId == null ? backendPort : 0;
         l.vServerGroupId = vServerGroupId == null ? "" : vServerGroupId;
         l.bandwidth = -1;
-        l.checkPort = backendPort;
+        l.checkPort = l.backendPort;
         l.interval = 5;
         l.timeout = 4;
         l.healthy = 4;

@@ -22,7 +22,8 @@ public final class SlbSeeder {
     /**
      * A running listener ({@code tcp}, {@code udp}, {@code http}, {@code https}) forwarding to the
      * VServer group, or, when the group is null, to the default servers on {@code backendPort};
-     * health checks on {@code backendPort} every 5 s, 4 s timeout, threshold 4, unless switched off.
+     * health checks every 5 s, 4 s timeout, threshold 4 (on {@code backendPort} for the default
+     * servers, on each server's own port for a group: the check names no port), unless switched off.
      */
     public void listener(String lbId, String protocol, int port, int backendPort, String vServerGroupId, boolean healthCheck) {
         fake.locked(() -> fake.slb.seedListener(fake.slb.requireLb(lbId), protocol, port, backendPort, vServerGroupId, healthCheck));
