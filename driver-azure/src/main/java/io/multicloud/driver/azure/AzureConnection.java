@@ -55,9 +55,10 @@ final class AzureConnection implements DriverConnection {
         this.networks = new AzureNetworks(ctx);
         this.securityGroups = new AzureSecurityGroups(ctx, networks);
         this.keyPairs = new AzureKeyPairs(ctx);
-        this.vms = new AzureVms(ctx, networks, securityGroups, keyPairs, images);
+        AzureImageDisks imageDisks = new AzureImageDisks(ctx);
+        this.vms = new AzureVms(ctx, networks, securityGroups, keyPairs, images, imageDisks);
         this.disks = new AzureDisks(ctx, vms);
-        this.myImages = new AzureMyImages(ctx, vms);
+        this.myImages = new AzureMyImages(ctx, vms, imageDisks);
         this.loadBalancers = new AzureLoadBalancers(ctx, networks, vms);
         this.clusters = new AzureClusters(ctx, networks);
         this.tags = new AzureTags(ctx);

@@ -30,7 +30,8 @@ import java.util.Optional;
  * action (Azure picks the LUN); resize is a PATCH of {@code diskSizeGB} (Azure grows a disk, never
  * shrinks it). Status: provisioning Creating/Updating → CREATING, Deleting → DELETING,
  * Failed → FAILED, else ATTACHED or AVAILABLE by the disk's state. The OS disks of VMs are listed
- * too (they are disks of the group), attached to their VM.
+ * too (they are disks of the subscription), attached to their VM; my-images kept as disks are
+ * not ({@link AzureImageDisks}).
  */
 final class AzureDisks implements DiskService {
     private static final ResourceKind KIND = ResourceKind.DISK;
@@ -51,7 +52,8 @@ final class AzureDisks implements DiskService {
     public List<Disk> list() {
         List<Disk> all = new ArrayList<>();
         ctx.errors().call(KIND, null, () -> {
-            disks().list().forEach(d -> all.add(toRecord(d)));
+            // a my-image kept as a disk is shown as a my-image, not as a disk
+            disks().list().stream().filter(d -> !AzureImageDisks.isImage(d)).forEach(d -> all.add(toRecord(d)));
             return all;
         });
         all.sort(Comparator.comparing(Disk::name));
@@ -64,7 +66,8 @@ final class AzureDisks implements DiskService {
     }
 
     Optional<DiskInner> raw(String nameOrId) {
-        return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> disks().getByResourceGroup(group, name));
+        return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> disks().getByResourceGroup(group, name))
+                .filter(d -> !AzureImageDisks.isImage(d));
     }
 
     private DiskInner require(String nameOrId) {

@@ -1,14 +1,10 @@
 package io.multicloud.driver.azure;
 
-import com.azure.core.management.SubResource;
 import com.azure.resourcemanager.compute.fluent.ImagesClient;
+import com.azure.resourcemanager.compute.fluent.models.DiskInner;
 import com.azure.resourcemanager.compute.fluent.models.ImageInner;
-import com.azure.resourcemanager.compute.models.HyperVGenerationTypes;
-import com.azure.resourcemanager.compute.models.ImageOSDisk;
-import com.azure.resourcemanager.compute.models.ImageStorageProfile;
-import com.azure.resourcemanager.compute.models.OperatingSystemStateTypes;
-import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
 import io.multicloud.api.AlreadyExistsException;
+import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.MyImage;
 import io.multicloud.api.MyImageRequest;
 import io.multicloud.api.MyImageStatus;
@@ -16,40 +12,44 @@ import io.multicloud.api.ResourceKind;
 import io.multicloud.spi.MyImageService;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * My-images as managed images ({@code Microsoft.Compute/images}) made from a VM's OS disk as it
- * is. Azure makes a managed image from a VM ({@code sourceVirtualMachine}) only once the VM was
- * generalized, which ends the VM's use; the driver does not do that, but makes the image of the
- * VM's managed OS disk, marked {@code Generalized} as managed images must be. A VM booted from
- * it provisions cleanly when the source was deprovisioned first ({@code waagent -deprovision});
- * the source VM keeps running. The source VM's name is kept in a tag. A VM may use a my-image by
- * its name.
- * Status: Creating → CREATING, Succeeded → AVAILABLE, Failed → FAILED.
+ * My-images. One is made from a VM as it runs, without generalizing it (which would end the VM's
+ * use): a copy of its OS disk ({@link AzureImageDisks}), tagged as a my-image with the source
+ * VM, its OS type and its login; the VM keeps running, and nothing else is made. A VM made from
+ * it boots a copy of that disk as it was (a specialized disk: same users, keys and host state).
+ * The subscription's managed images ({@code Microsoft.Compute/images}, generalized, made by other
+ * tools) are listed, found and deleted too, and a VM may boot them. Status: the disk's or image's
+ * provisioning state, Succeeded → AVAILABLE, Failed → FAILED, else CREATING.
  */
 final class AzureMyImages implements MyImageService {
     private static final ResourceKind KIND = ResourceKind.MY_IMAGE;
     static final String TYPE = "Microsoft.Compute/images";
     private final AzureContext ctx;
     private final AzureVms vms;
+    private final AzureImageDisks imageDisks;
 
-    AzureMyImages(AzureContext ctx, AzureVms vms) {
+    AzureMyImages(AzureContext ctx, AzureVms vms, AzureImageDisks imageDisks) {
         this.ctx = ctx;
         this.vms = vms;
+        this.imageDisks = imageDisks;
     }
 
     private ImagesClient images() {
         return ctx.clients().compute().getImages();
     }
 
+    /** The subscription's my-image disks and managed images: one paged listing each. */
     @Override
     public List<MyImage> list() {
         List<MyImage> all = new ArrayList<>();
         ctx.errors().call(KIND, null, () -> {
+            ctx.clients().compute().getDisks().list().stream().filter(AzureImageDisks::isImage).forEach(d -> all.add(toRecord(d)));
             images().list().forEach(i -> all.add(toRecord(i)));
             return all;
         });
@@ -59,54 +59,74 @@ final class AzureMyImages implements MyImageService {
 
     @Override
     public Optional<MyImage> find(String nameOrId) {
-        return raw(nameOrId).map(AzureMyImages::toRecord);
+        Optional<MyImage> disk = imageDisks.find(KIND, nameOrId).map(AzureMyImages::toRecord);
+        return disk.isPresent() ? disk : managedImage(nameOrId).map(AzureMyImages::toRecord);
     }
 
-    private Optional<ImageInner> raw(String nameOrId) {
+    private Optional<ImageInner> managedImage(String nameOrId) {
+        if (AzureIds.isId(nameOrId) && !nameOrId.toLowerCase(Locale.ROOT).contains("/microsoft.compute/images/")) {
+            return Optional.empty();
+        }
         return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> images().getByResourceGroup(group, name));
     }
 
+    /** Copies the VM's OS disk as it runs and waits for the copy; a copy that fails is deleted. */
     @Override
     public MyImage create(MyImageRequest request) {
         String name = request.name();
-        if (ctx.lookup().inOwnGroup(KIND, name, (group, n) -> images().getByResourceGroup(group, n)).isPresent()) {
-            throw new AlreadyExistsException(ctx.context(KIND, name), "an image of this name exists in " + ctx.resourceGroup());
+        boolean taken = imageDisks.inOwnGroup(KIND, name).isPresent()
+                || ctx.lookup().inOwnGroup(KIND, name, (group, n) -> images().getByResourceGroup(group, n)).isPresent();
+        if (taken) {
+            throw new AlreadyExistsException(ctx.context(KIND, name), "an image or disk of this name exists in " + ctx.resourceGroup());
         }
         var vm = vms.require(request.sourceVm());
         var osDisk = vm.storageProfile() == null ? null : vm.storageProfile().osDisk();
         if (osDisk == null || osDisk.managedDisk() == null || osDisk.managedDisk().id() == null) {
-            throw new io.multicloud.api.InvalidRequestException(ctx.context(KIND, name), "source vm",
-                    "VM '" + vm.name() + "' has no managed OS disk to make an image of");
+            throw new InvalidRequestException(ctx.context(KIND, name), "source vm", "VM '" + vm.name() + "' has no managed OS disk to copy");
         }
-        boolean windows = osDisk.osType() != null && osDisk.osType().toString().equalsIgnoreCase("Windows");
-        ImageInner body = new ImageInner().withLocation(ctx.region())
-                .withTags(AzureTagNames.forAzure(request.tags(), Map.of(AzureTagNames.SOURCE_VM, vm.name())))
-                .withHyperVGeneration(HyperVGenerationTypes.V2)
-                .withStorageProfile(new ImageStorageProfile().withOsDisk(new ImageOSDisk()
-                        .withOsType(windows ? OperatingSystemTypes.WINDOWS : OperatingSystemTypes.LINUX)
-                        .withOsState(OperatingSystemStateTypes.GENERALIZED)
-                        .withManagedDisk(new SubResource().withId(osDisk.managedDisk().id()))));
-        ctx.start(KIND, name, () -> images().beginCreateOrUpdate(ctx.resourceGroup(), name, body));
-        return find(name).orElseThrow(() -> ctx.notFound(KIND, name));
+        String diskId = osDisk.managedDisk().id();
+        DiskInner source = ctx.find(KIND, name, () -> ctx.clients().compute().getDisks().getByResourceGroup(AzureIds.group(diskId),
+                AzureIds.last(diskId))).orElseThrow(() -> ctx.notFound(ResourceKind.DISK, diskId));
+        Map<String, String> own = new LinkedHashMap<>();
+        own.put(AzureTagNames.MY_IMAGE, source.osType() == null ? "Linux" : source.osType().toString());
+        own.put(AzureTagNames.SOURCE_VM, vm.name());
+        if (vm.osProfile() != null && vm.osProfile().adminUsername() != null) {
+            own.put(AzureTagNames.LOGIN_USER, vm.osProfile().adminUsername());
+        }
+        Optional.ofNullable(AzureTagNames.own(vm.tags(), AzureTagNames.KEY_PAIR)).ifPresent(k -> own.put(AzureTagNames.KEY_PAIR, k));
+        return toRecord(imageDisks.copy(KIND, name, source, AzureTagNames.forAzure(request.tags(), own)));
     }
 
     @Override
     public void delete(String nameOrId) {
-        ImageInner image = raw(nameOrId).orElseThrow(() -> ctx.notFound(KIND, nameOrId));
+        Optional<DiskInner> disk = imageDisks.find(KIND, nameOrId);
+        if (disk.isPresent()) {
+            DiskInner d = disk.get();
+            ctx.start(KIND, d.name(), () -> ctx.clients().compute().getDisks().beginDelete(AzureIds.group(d.id()), d.name()));
+            return;
+        }
+        ImageInner image = managedImage(nameOrId).orElseThrow(() -> ctx.notFound(KIND, nameOrId));
         ctx.start(KIND, image.name(), () -> images().beginDelete(AzureIds.group(image.id()), image.name()));
     }
 
-    static MyImage toRecord(ImageInner i) {
-        String state = i.provisioningState() == null ? "" : i.provisioningState().toLowerCase(Locale.ROOT);
-        MyImageStatus status = switch (state) {
+    private static MyImageStatus status(String provisioningState) {
+        return switch (provisioningState == null ? "" : provisioningState.toLowerCase(Locale.ROOT)) {
             case "succeeded" -> MyImageStatus.AVAILABLE;
             case "failed" -> MyImageStatus.FAILED;
             default -> MyImageStatus.CREATING;
         };
+    }
+
+    static MyImage toRecord(DiskInner d) {
+        return new MyImage(AzureIds.shown(d.name(), d.id()), d.id(), AzureTagNames.own(d.tags(), AzureTagNames.SOURCE_VM),
+                status(d.provisioningState()), d.timeCreated() == null ? null : d.timeCreated().toInstant(), AzureTagNames.user(d.tags()));
+    }
+
+    static MyImage toRecord(ImageInner i) {
         String source = AzureTagNames.own(i.tags(), AzureTagNames.SOURCE_VM);
         if (source == null && i.sourceVirtualMachine() != null) {
             source = AzureIds.last(i.sourceVirtualMachine().id());
         }
-        return new MyImage(AzureIds.shown(i.name(), i.id()), i.id(), source, status, null, AzureTagNames.user(i.tags()));
+        return new MyImage(AzureIds.shown(i.name(), i.id()), i.id(), source, status(i.provisioningState()), null, AzureTagNames.user(i.tags()));
     }
 }

@@ -24,6 +24,10 @@ final class AzureTagNames {
     static final String CLIENT_TOKEN = OWN + "client-token";
     /** The VM a managed image was made from. */
     static final String SOURCE_VM = OWN + "source-vm";
+    /** Marks a managed disk that is a my-image (a copy of a VM's OS disk); its value is the OS type. */
+    static final String MY_IMAGE = OWN + "my-image";
+    /** The admin user a my-image's disk logs in (the source VM's), kept for the VMs made from it. */
+    static final String LOGIN_USER = OWN + "login-user";
 
     private static final String FORBIDDEN = "<>%&\\?/~";
 

@@ -1,5 +1,6 @@
 package io.multicloud.driver.azure;
 
+import com.azure.resourcemanager.compute.fluent.models.DiskInner;
 import com.azure.resourcemanager.compute.fluent.models.ImageInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
 import com.azure.resourcemanager.compute.models.DeleteOptions;
@@ -13,6 +14,7 @@ import com.azure.resourcemanager.compute.models.NetworkApiVersion;
 import com.azure.resourcemanager.compute.models.NetworkProfile;
 import com.azure.resourcemanager.compute.models.OSDisk;
 import com.azure.resourcemanager.compute.models.OSProfile;
+import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
 import com.azure.resourcemanager.compute.models.PublicIpAddressSku;
 import com.azure.resourcemanager.compute.models.PublicIpAddressSkuName;
 import com.azure.resourcemanager.compute.models.PublicIpAllocationMethod;
@@ -48,6 +50,7 @@ import java.util.Optional;
  * which cloud-init runs.
  */
 final class AzureVmRequests {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AzureVmRequests.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AzureContext ctx;
@@ -55,16 +58,23 @@ final class AzureVmRequests {
     private final AzureSecurityGroups groups;
     private final AzureKeyPairs keyPairs;
     private final AzureImages images;
+    private final AzureImageDisks imageDisks;
 
-    AzureVmRequests(AzureContext ctx, AzureNetworks networks, AzureSecurityGroups groups, AzureKeyPairs keyPairs, AzureImages images) {
+    AzureVmRequests(AzureContext ctx, AzureNetworks networks, AzureSecurityGroups groups, AzureKeyPairs keyPairs, AzureImages images,
+                    AzureImageDisks imageDisks) {
         this.ctx = ctx;
         this.networks = networks;
         this.groups = groups;
         this.keyPairs = keyPairs;
         this.images = images;
+        this.imageDisks = imageDisks;
     }
 
-    VirtualMachineInner body(VmRequest request) {
+    /** A VM's PUT, and the my-image disk to copy as its OS disk first (null for an image it is made from). */
+    record Plan(VirtualMachineInner body, DiskInner sourceDisk, String osDiskName) {
+    }
+
+    Plan plan(VmRequest request) {
         AzureVms.checkOneGroup(request);
         String name = request.name();
         ImageChoice image = image(request.image());
@@ -96,6 +106,9 @@ final class AzureVmRequests {
             os.withCustomData(Base64.getEncoder().encodeToString(request.userData().getBytes(StandardCharsets.UTF_8)));
         }
 
+        if (image.disk() != null) {
+            return specialized(request, image, subnetId, nsgId, zone);
+        }
         OSDisk osDisk = new OSDisk().withName(name + "-osdisk").withCreateOption(DiskCreateOptionTypes.FROM_IMAGE)
                 .withDeleteOption(DiskDeleteOptionTypes.DELETE)
                 .withManagedDisk(new ManagedDiskParameters().withStorageAccountType(
@@ -104,6 +117,42 @@ final class AzureVmRequests {
             osDisk.withDiskSizeGB(request.rootDiskGB());
         }
 
+        Map<String, String> own = new LinkedHashMap<>();
+        if (request.keyPair() != null) {
+            own.put(AzureTagNames.KEY_PAIR, request.keyPair());
+        }
+        VirtualMachineInner body = frame(request, own, subnetId, nsgId, zone)
+                .withStorageProfile(new StorageProfile().withImageReference(image.reference()).withOsDisk(osDisk)).withOsProfile(os);
+        return new Plan(body, null, null);
+    }
+
+    /**
+     * A VM booting a copy of a my-image disk ({@code <vm>-osdisk}, attached): Azure takes no
+     * {@code osProfile} for an attached OS disk, so the login, key and custom data are the disk's
+     * own (the source VM's); the request's key pair and user data cannot be applied and are
+     * ignored (logged), the key pair the disk holds is shown.
+     */
+    private Plan specialized(VmRequest request, ImageChoice image, String subnetId, String nsgId, String zone) {
+        String osDiskName = request.name() + "-osdisk";
+        if (request.keyPair() != null || request.userData() != null) {
+            LOG.info("VM {} boots my-image {} as it was: its key pair and user data are the image's, the request's are not applied",
+                    request.name(), image.disk().name());
+        }
+        Map<String, String> own = new LinkedHashMap<>();
+        Optional.ofNullable(AzureTagNames.own(image.disk().tags(), AzureTagNames.KEY_PAIR)).ifPresent(k -> own.put(AzureTagNames.KEY_PAIR, k));
+        Optional.ofNullable(AzureTagNames.own(image.disk().tags(), AzureTagNames.LOGIN_USER))
+                .ifPresent(u -> own.put(AzureTagNames.LOGIN_USER, u));
+        OSDisk osDisk = new OSDisk().withName(osDiskName).withCreateOption(DiskCreateOptionTypes.ATTACH)
+                .withOsType(image.windows() ? OperatingSystemTypes.WINDOWS : OperatingSystemTypes.LINUX)
+                .withDeleteOption(DiskDeleteOptionTypes.DELETE)
+                .withManagedDisk(new ManagedDiskParameters().withId(AzureIds.id(ctx, AzureDisks.TYPE, osDiskName)));
+        VirtualMachineInner body = frame(request, own, subnetId, nsgId, zone).withStorageProfile(new StorageProfile().withOsDisk(osDisk));
+        return new Plan(body, image.disk(), osDiskName);
+    }
+
+    /** What every VM's PUT has: location, size, the NIC with its IP, the tags, the zone. */
+    private VirtualMachineInner frame(VmRequest request, Map<String, String> own, String subnetId, String nsgId, String zone) {
+        String name = request.name();
         VirtualMachineNetworkInterfaceIpConfiguration ip = new VirtualMachineNetworkInterfaceIpConfiguration().withName("ipconfig1")
                 .withPrimary(true).withSubnet(new com.azure.core.management.SubResource().withId(subnetId));
         if (request.publicIp()) {
@@ -117,19 +166,13 @@ final class AzureVmRequests {
             nic.withNetworkSecurityGroup(new com.azure.core.management.SubResource().withId(nsgId));
         }
 
-        Map<String, String> own = new LinkedHashMap<>();
         own.put(AzureTagNames.IMAGE, request.image());
-        if (request.keyPair() != null) {
-            own.put(AzureTagNames.KEY_PAIR, request.keyPair());
-        }
         if (request.clientToken() != null) {
             own.put(AzureTagNames.CLIENT_TOKEN, request.clientToken());
         }
         VirtualMachineInner body = new VirtualMachineInner().withLocation(ctx.region())
                 .withTags(AzureTagNames.forAzure(request.tags(), own))
                 .withHardwareProfile(new HardwareProfile().withVmSize(VirtualMachineSizeTypes.fromString(request.spec())))
-                .withStorageProfile(new StorageProfile().withImageReference(image.reference()).withOsDisk(osDisk))
-                .withOsProfile(os)
                 .withNetworkProfile(new NetworkProfile().withNetworkApiVersion(NetworkApiVersion.TWO_ZERO_TWO_ZERO_ONE_ONE_ZERO_ONE)
                         .withNetworkInterfaceConfigurations(List.of(nic)));
         if (zone != null) {
@@ -138,8 +181,8 @@ final class AzureVmRequests {
         return body;
     }
 
-    /** The image reference and whether it boots Windows. */
-    record ImageChoice(ImageReference reference, boolean windows) {
+    /** The image reference (or the my-image disk to copy) and whether it boots Windows. */
+    record ImageChoice(ImageReference reference, boolean windows, DiskInner disk) {
     }
 
     private ImageChoice image(String nameOrUrn) {
@@ -150,7 +193,11 @@ final class AzureVmRequests {
             boolean windows = alias != null ? alias.platform() == io.multicloud.api.Platform.WINDOWS
                     : u.publisher().toLowerCase(Locale.ROOT).contains("windows");
             return new ImageChoice(new ImageReference().withPublisher(u.publisher()).withOffer(u.offer()).withSku(u.sku())
-                    .withVersion(u.version()), windows);
+                    .withVersion(u.version()), windows, null);
+        }
+        Optional<DiskInner> disk = imageDisks.find(ResourceKind.IMAGE, nameOrUrn);
+        if (disk.isPresent()) {
+            return new ImageChoice(null, "Windows".equalsIgnoreCase(AzureTagNames.own(disk.get().tags(), AzureTagNames.MY_IMAGE)), disk.get());
         }
         ImageInner own = ctx.lookup().find(ResourceKind.IMAGE, AzureMyImages.TYPE, nameOrUrn, (group, name) -> ctx.clients().compute()
                 .getImages().getByResourceGroup(group, name)).orElseThrow(() -> new NotFoundException(
@@ -159,7 +206,7 @@ final class AzureVmRequests {
         boolean windows = own.storageProfile() != null && own.storageProfile().osDisk() != null
                 && own.storageProfile().osDisk().osType() != null
                 && own.storageProfile().osDisk().osType().toString().equalsIgnoreCase("Windows");
-        return new ImageChoice(new ImageReference().withId(own.id()), windows);
+        return new ImageChoice(new ImageReference().withId(own.id()), windows, null);
     }
 
     private static String randomPassword() {

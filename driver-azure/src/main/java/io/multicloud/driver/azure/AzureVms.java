@@ -45,11 +45,14 @@ final class AzureVms implements VmService {
     private final AzureContext ctx;
     private final AzureVmNetwork network;
     private final AzureVmRequests requests;
+    private final AzureImageDisks imageDisks;
 
-    AzureVms(AzureContext ctx, AzureNetworks networks, AzureSecurityGroups groups, AzureKeyPairs keyPairs, AzureImages images) {
+    AzureVms(AzureContext ctx, AzureNetworks networks, AzureSecurityGroups groups, AzureKeyPairs keyPairs, AzureImages images,
+             AzureImageDisks imageDisks) {
         this.ctx = ctx;
         this.network = new AzureVmNetwork(ctx);
-        this.requests = new AzureVmRequests(ctx, networks, groups, keyPairs, images);
+        this.imageDisks = imageDisks;
+        this.requests = new AzureVmRequests(ctx, networks, groups, keyPairs, images, imageDisks);
     }
 
     private VirtualMachinesClient vms() {
@@ -134,10 +137,22 @@ final class AzureVms implements VmService {
             }
             throw new AlreadyExistsException(ctx.context(KIND, name), "a VM of this name exists in " + ctx.resourceGroup());
         }
-        VirtualMachineInner body = requests.body(request);
+        AzureVmRequests.Plan plan = requests.plan(request);
+        VirtualMachineInner body = plan.body();
         ctx.ensureResourceGroup();
         boolean zonal = body.zones() != null && !body.zones().isEmpty();
-        ctx.errors().call(KIND, name, zonal, () -> vms().beginCreateOrUpdate(ctx.resourceGroup(), name, body));
+        if (plan.sourceDisk() != null) {
+            // a my-image disk: the VM boots a copy of it, made first (and deleted again if the VM's PUT fails)
+            imageDisks.copy(KIND, plan.osDiskName(), plan.sourceDisk(), AzureTagNames.forAzure(request.tags(), java.util.Map.of()));
+        }
+        try {
+            ctx.errors().call(KIND, name, zonal, () -> vms().beginCreateOrUpdate(ctx.resourceGroup(), name, body));
+        } catch (RuntimeException e) {
+            if (plan.sourceDisk() != null) {
+                imageDisks.delete(KIND, plan.osDiskName());
+            }
+            throw e;
+        }
         return find(name).orElseThrow(() -> ctx.notFound(KIND, name));
     }
 
@@ -180,7 +195,8 @@ final class AzureVms implements VmService {
     private Vm toRecord(VirtualMachineInner v, AzureVmNetwork.Snapshot snapshot) {
         AzureVmStatus.Seen seen = AzureVmStatus.of(v.provisioningState(), v.instanceView());
         AzureVmNetwork.NicView nic = snapshot.view(primaryNicId(v));
-        String user = v.osProfile() == null ? null : v.osProfile().adminUsername();
+        // a VM booted from a my-image disk has no osProfile: its login is the source VM's, kept in a tag
+        String user = v.osProfile() != null ? v.osProfile().adminUsername() : AzureTagNames.own(v.tags(), AzureTagNames.LOGIN_USER);
         String host = nic.publicIp() != null ? nic.publicIp() : nic.privateIp();
         SshAccess ssh = host == null || user == null ? null : new SshAccess(host, 22, user);
         var osDisk = v.storageProfile() == null ? null : v.storageProfile().osDisk();

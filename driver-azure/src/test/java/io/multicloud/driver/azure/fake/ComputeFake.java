@@ -10,6 +10,7 @@ import io.multicloud.testkit.fake.FakeRequest;
 import io.multicloud.testkit.fake.FakeResponse;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -214,11 +215,49 @@ final class ComputeFake {
         ObjectNode out = vm.putObject("properties");
         out.put("vmId", UUID.randomUUID().toString());
         out.putObject("hardwareProfile").put("vmSize", size);
-        // storage: the image, and the OS disk made from it
-        JsonNode imageRef = props.path("storageProfile").path("imageReference");
-        ObjectNode storage = out.putObject("storageProfile");
-        String osType = imageReference(imageRef, location, storage);
+        // storage: the image and the OS disk made from it, or an existing (specialized) disk attached as it is
         JsonNode osDiskIn = props.path("storageProfile").path("osDisk");
+        ObjectNode storage = out.putObject("storageProfile");
+        boolean attach = "Attach".equalsIgnoreCase(osDiskIn.path("createOption").asText());
+        ObjectNode attached = attach ? attachedOsDisk(props, osDiskIn, storage) : null;
+        ObjectNode madeDisk = attach ? null : osDiskFromImage(group, name, id, location, zone, props, out, storage);
+        // network: the NICs the configurations ask for (each with its address, NSG and public IP)
+        ObjectNode network = out.putObject("networkProfile");
+        ArrayNode nics = network.putArray("networkInterfaces");
+        JsonNode configs = props.path("networkProfile").path("networkInterfaceConfigurations");
+        for (JsonNode config : configs) {
+            String nicId = fake.network.nicForVm(group, id, location, config);
+            nics.addObject().put("id", nicId).putObject("properties").put("primary", config.path("properties").path("primary").asBoolean(true))
+                    .put("deleteOption", config.path("properties").path("deleteOption").asText("Detach"));
+        }
+        for (JsonNode ref : props.path("networkProfile").path("networkInterfaces")) {
+            nics.add(ref.deepCopy());
+        }
+        if (!configs.isMissingNode() && configs.size() > 0) {
+            network.put("networkApiVersion", props.path("networkProfile").path("networkApiVersion").asText("2020-11-01"));
+            network.set("networkInterfaceConfigurations", configs.deepCopy());
+        }
+        if (nics.isEmpty()) {
+            throw refuse(400, "InvalidParameter", "At least one network interface is required for the VM.");
+        }
+        out.put("provisioningState", "Creating").put("timeCreated", Instant.now().toString());
+        fake.state.put(vm);
+        if (attached != null) {
+            attached.put("managedBy", id);
+            ((ObjectNode) attached.path("properties")).put("diskState", "Attached");
+        } else {
+            fake.state.put(madeDisk);
+        }
+        power.put(id.toLowerCase(java.util.Locale.ROOT), "starting");
+        return vm;
+    }
+
+    /** The storage profile and login of a VM made from an image; returns its new OS disk (to store with the VM). */
+    private ObjectNode osDiskFromImage(ObjectNode group, String name, String id, String location, String zone, JsonNode props,
+                                       ObjectNode out, ObjectNode storage) {
+        JsonNode osDiskIn = props.path("storageProfile").path("osDisk");
+        JsonNode imageRef = props.path("storageProfile").path("imageReference");
+        String osType = imageReference(imageRef, location, storage);
         String diskName = osDiskIn.path("name").asText(name + "_OsDisk_1_" + UUID.randomUUID().toString().replace("-", ""));
         String diskType = osDiskIn.path("managedDisk").path("storageAccountType").asText("Premium_LRS");
         int diskGB = osDiskIn.path("diskSizeGB").asInt(30);
@@ -244,30 +283,39 @@ final class ComputeFake {
         }
         osOut.putArray("secrets");
         osOut.put("allowExtensionOperations", true).put("requireGuestProvisionSignal", true);
-        // network: the NICs the configurations ask for (each with its address, NSG and public IP)
-        ObjectNode network = out.putObject("networkProfile");
-        ArrayNode nics = network.putArray("networkInterfaces");
-        JsonNode configs = props.path("networkProfile").path("networkInterfaceConfigurations");
-        for (JsonNode config : configs) {
-            String nicId = fake.network.nicForVm(group, id, location, config);
-            nics.addObject().put("id", nicId).putObject("properties").put("primary", config.path("properties").path("primary").asBoolean(true))
-                    .put("deleteOption", config.path("properties").path("deleteOption").asText("Detach"));
+        return osDisk(group, diskId, diskName, location, zone, diskType, diskGB, osType, imageRef, id);
+    }
+
+    /**
+     * The storage profile of a VM that attaches an existing disk as its OS disk (a specialized
+     * disk, already provisioned): Azure refuses an {@code osProfile} or an image then, and a disk
+     * that is missing, attached elsewhere or has no OS type.
+     */
+    private ObjectNode attachedOsDisk(JsonNode props, JsonNode osDiskIn, ObjectNode storage) {
+        if (props.has("osProfile")) {
+            throw refuse(400, "InvalidParameter", "Parameter 'osProfile' is not allowed.");
         }
-        for (JsonNode ref : props.path("networkProfile").path("networkInterfaces")) {
-            nics.add(ref.deepCopy());
+        if (props.path("storageProfile").has("imageReference")) {
+            throw refuse(400, "InvalidParameter", "Parameter 'imageReference' is not allowed when the OS disk is attached.");
         }
-        if (!configs.isMissingNode() && configs.size() > 0) {
-            network.put("networkApiVersion", props.path("networkProfile").path("networkApiVersion").asText("2020-11-01"));
-            network.set("networkInterfaceConfigurations", configs.deepCopy());
+        String diskId = AzureFake.text(osDiskIn, "/managedDisk/id");
+        ObjectNode disk = diskId == null ? null : fake.state.get(diskId).orElseThrow(() -> refuse(404, "NotFound", "Disk " + diskId + " was not found."));
+        if (disk == null) {
+            throw refuse(400, "InvalidParameter", "Required parameter 'osDisk.managedDisk.id' is missing (null).");
         }
-        if (nics.isEmpty()) {
-            throw refuse(400, "InvalidParameter", "At least one network interface is required for the VM.");
+        if (disk.hasNonNull("managedBy")) {
+            throw refuse(409, "OperationNotAllowed", "Disk " + disk.path("name").asText() + " is already attached to VM " + disk.path("managedBy").asText() + ".");
         }
-        out.put("provisioningState", "Creating").put("timeCreated", Instant.now().toString());
-        fake.state.put(vm);
-        fake.state.put(osDisk(group, diskId, diskName, location, zone, diskType, diskGB, osType, imageRef, id));
-        power.put(id.toLowerCase(java.util.Locale.ROOT), "starting");
-        return vm;
+        String osType = disk.path("properties").path("osType").asText(null);
+        if (osType == null) {
+            throw refuse(400, "InvalidParameter", "Disk " + disk.path("name").asText() + " has no OS type: it cannot be attached as an OS disk.");
+        }
+        ObjectNode osDisk = storage.putObject("osDisk").put("osType", osType).put("name", disk.path("name").asText()).put("createOption", "Attach")
+                .put("caching", "ReadWrite").put("deleteOption", osDiskIn.path("deleteOption").asText("Detach"))
+                .put("diskSizeGB", disk.path("properties").path("diskSizeGB").asInt());
+        osDisk.putObject("managedDisk").put("storageAccountType", disk.path("sku").path("name").asText("Premium_LRS")).put("id", disk.path("id").asText());
+        storage.putArray("dataDisks");
+        return disk;
     }
 
     /** Fills the storage profile's image reference; returns the OS type. */
@@ -420,21 +468,42 @@ final class ComputeFake {
         if (body.has("tags")) {
             disk.set("tags", body.get("tags").deepCopy());
         }
-        String type = body.path("sku").path("name").asText("Standard_LRS");
+        JsonNode creationIn = body.path("properties").path("creationData");
+        String option = creationIn.path("createOption").asText("Empty");
+        // Copy: a copy of another disk (of a running VM too), its size, OS type and generation with it
+        ObjectNode source = null;
+        if (option.equals("Copy")) {
+            String sourceId = creationIn.path("sourceResourceId").asText(null);
+            if (sourceId == null) {
+                throw refuse(400, "InvalidParameter", "Required parameter 'creationData.sourceResourceId' is missing (null).");
+            }
+            source = fake.state.get(sourceId).orElseThrow(() -> refuse(404, "NotFound", "Resource " + sourceId + " was not found."));
+        }
+        String type = body.path("sku").path("name").asText(source == null ? "Standard_LRS" : source.path("sku").path("name").asText("Standard_LRS"));
         disk.putObject("sku").put("name", type).put("tier", type.startsWith("Premium") ? "Premium" : "Standard");
         if (body.has("zones")) {
             disk.set("zones", body.get("zones").deepCopy());
         }
-        int size = body.path("properties").path("diskSizeGB").asInt(0);
+        int size = Math.max(body.path("properties").path("diskSizeGB").asInt(0),
+                source == null ? 0 : source.path("properties").path("diskSizeGB").asInt());
         if (size < 1) {
             throw refuse(400, "InvalidParameter", "Required parameter 'diskSizeGB' is missing (null).");
         }
         ObjectNode props = disk.putObject("properties");
-        props.putObject("creationData").put("createOption", body.path("properties").path("creationData").path("createOption").asText("Empty"));
+        ObjectNode creation = props.putObject("creationData").put("createOption", option);
+        if (source != null) {
+            creation.put("sourceResourceId", source.path("id").asText()).put("sourceUniqueId", source.path("properties").path("uniqueId").asText());
+            for (String field : List.of("osType", "hyperVGeneration")) {
+                if (source.path("properties").has(field)) {
+                    props.set(field, source.path("properties").get(field).deepCopy());
+                }
+            }
+        }
         props.put("diskSizeGB", size).put("diskSizeBytes", (long) size << 30).put("uniqueId", UUID.randomUUID().toString())
                 .put("provisioningState", "Updating").put("diskState", "Unattached").put("timeCreated", Instant.now().toString());
         fake.state.put(disk);
-        return fake.longRunning(r, 202, disk.deepCopy(), NS, () -> props.put("provisioningState", "Succeeded"));
+        FakeResponse failure = AzureFake.failureAsked(disk);
+        return fake.longRunning(r, 202, disk.deepCopy(), NS, () -> props.put("provisioningState", failure == null ? "Succeeded" : "Failed"), failure);
     }
 
     private FakeResponse patchDisk(FakeRequest r) {

@@ -1,0 +1,107 @@
+package io.multicloud.driver.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.multicloud.api.Cloud;
+import io.multicloud.api.CloudException;
+import io.multicloud.api.MyImage;
+import io.multicloud.api.MyImageRequest;
+import io.multicloud.api.MyImageStatus;
+import io.multicloud.api.Protocol;
+import io.multicloud.api.SecurityGroupRequest;
+import io.multicloud.api.Vm;
+import io.multicloud.api.VmRequest;
+import io.multicloud.api.VmStatus;
+import io.multicloud.api.VpcRequest;
+import io.multicloud.core.MultiCloud;
+import io.multicloud.driver.azure.fake.AzureFake;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A my-image of a running VM that was never generalized: a copy of its OS disk, the VM running on;
+ * a VM made from it boots a copy of that disk (no osProfile: the disk's own login); nothing else
+ * is left, and a copy that fails half-way, or a VM whose create fails after its disk was copied,
+ * leaves no disk behind.
+ */
+class AzureMyImagesTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String DISK = "Microsoft.Compute/disks";
+    private AzureFake fake;
+    private MultiCloud mc;
+    private Cloud azure;
+
+    @BeforeEach
+    void start() {
+        fake = AzureFake.start();
+        mc = MultiCloud.builder().environment(Map.of()).build();
+        azure = mc.connect(AzureFakeConnections.config(fake));
+        azure.vpcs().create(VpcRequest.named("vpc-1").cidr("10.0.0.0/16").subnet("sn-1", "10.0.1.0/24"));
+        azure.securityGroups().create(SecurityGroupRequest.named("sg-1").vpc("vpc-1").allowInbound(Protocol.TCP, 22));
+        azure.keyPairs().create("key-1");
+        azure.vms().create(request("src").keyPair("key-1"));
+        azure.vms().waitUntil("src", VmStatus.RUNNING, WAIT);
+    }
+
+    @AfterEach
+    void stop() {
+        mc.close();
+        fake.close();
+    }
+
+    private static VmRequest request(String name) {
+        return VmRequest.named(name).image("ubuntu-22.04").spec("Standard_B2s").subnet("vpc-1", "sn-1").securityGroups("sg-1");
+    }
+
+    private java.util.List<String> diskNames() {
+        return fake.ids(DISK).stream().map(id -> id.substring(id.lastIndexOf('/') + 1)).sorted().toList();
+    }
+
+    @Test
+    void aRunningVmsImageNeedsNoGeneralizingAndAVmBootsACopyOfIt() {
+        MyImage golden = azure.myImages().create(MyImageRequest.of("golden", "src").tag("release", "1"));
+
+        assertThat(golden.status()).isEqualTo(MyImageStatus.AVAILABLE);
+        assertThat(golden.sourceVm()).isEqualTo("src");
+        assertThat(golden.tags()).containsEntry("release", "1").doesNotContainKeys("multicloud-azure:my-image", "multicloud-azure:source-vm");
+        assertThat(azure.vms().get("src").status()).isEqualTo(VmStatus.RUNNING);
+        assertThat(fake.ids("Microsoft.Compute/images")).isEmpty();
+        assertThat(diskNames()).containsExactly("golden", "src-osdisk");
+        assertThat(azure.myImages().list()).extracting(MyImage::name).containsExactly("golden");
+        assertThat(azure.disks().list()).extracting(io.multicloud.api.Disk::name).containsExactly("src-osdisk");
+
+        Vm clone = azure.vms().create(request("clone").image("golden"));
+        Vm running = azure.vms().waitUntil(clone.name(), VmStatus.RUNNING, WAIT);
+        assertThat(running.keyPair()).isEqualTo("key-1");
+        assertThat(running.ssh()).isNotNull().satisfies(ssh -> assertThat(ssh.user()).isEqualTo(azure.vms().get("src").ssh().user()));
+        assertThat(diskNames()).containsExactly("clone-osdisk", "golden", "src-osdisk");
+        String copied = azure.unwrap(com.azure.resourcemanager.compute.ComputeManager.class).serviceClient().getDisks()
+                .getByResourceGroup("multicloud-eastus", "clone-osdisk").creationData().sourceResourceId();
+        assertThat(copied).isEqualToIgnoringCase(golden.id());
+
+        azure.vms().delete("clone");
+        io.multicloud.testkit.Await.gone(azure.vms(), "clone", WAIT);
+        azure.myImages().delete("golden");
+        io.multicloud.testkit.Await.gone(azure.myImages(), "golden", WAIT);
+        assertThat(diskNames()).containsExactly("src-osdisk");
+    }
+
+    @Test
+    void aCopyThatFailsHalfWayIsDeletedAndSoIsAVmsCopyWhenItsCreateFails() {
+        assertThatThrownBy(() -> azure.myImages().create(MyImageRequest.of("broken", "src")
+                .tag("fake-failure", "InternalOperationError: the copy failed"))).isInstanceOf(CloudException.class)
+                .hasMessageContaining("the copy failed");
+        assertThat(diskNames()).containsExactly("src-osdisk");
+        assertThat(azure.myImages().find("broken")).isEmpty();
+
+        azure.myImages().create(MyImageRequest.of("golden", "src"));
+        fake.server().faults().refuse("VirtualMachines_CreateOrUpdate", 1, AzureFake.error(400, "InvalidParameter", "refused for the test"));
+        assertThatThrownBy(() -> azure.vms().create(request("clone").image("golden"))).hasMessageContaining("refused for the test");
+        assertThat(diskNames()).containsExactly("golden", "src-osdisk");
+        assertThat(azure.vms().find("clone")).isEmpty();
+    }
+}
