@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tags on any taggable resource of the group, through Resource Manager's tags-at-scope API (one
+ * Tags on any taggable resource (by its id in any group of the subscription, by its name in the
+ * connection's group), through Resource Manager's tags-at-scope API (one
  * PATCH, {@code Merge} to add and {@code Delete} to remove; one GET to read). {@link #find} reads
  * the group's resources in one paged listing and keeps the tagged ones: Resource Manager's own
  * tag filter returns resources without their tags, which {@link TaggedResource} must show.

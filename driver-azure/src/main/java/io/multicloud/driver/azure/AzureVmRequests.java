@@ -42,7 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The body of a VM's PUT: image (alias, URN or a my-image of the group), size, the NIC (its
+ * The body of a VM's PUT: image (alias, URN, a managed image or a my-image disk), size, the NIC (its
  * subnet, NSG and, unless refused, a Standard static public IP), the OS disk, the login and
  * the tags. Linux VMs log in as {@code multicloud} with the key pair's public key (password
  * login off); without a key pair, and on Windows, the admin password is a random one that is

@@ -8,16 +8,11 @@ import io.multicloud.api.CloudException;
 import io.multicloud.api.MyImage;
 import io.multicloud.api.MyImageRequest;
 import io.multicloud.api.MyImageStatus;
-import io.multicloud.api.Protocol;
-import io.multicloud.api.SecurityGroupRequest;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
-import io.multicloud.api.VpcRequest;
-import io.multicloud.core.MultiCloud;
 import io.multicloud.driver.azure.fake.AzureFake;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,17 +26,15 @@ import org.junit.jupiter.api.Test;
 class AzureMyImagesTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String DISK = "Microsoft.Compute/disks";
+    private AzureFakeCloud cloud;
     private AzureFake fake;
-    private MultiCloud mc;
     private Cloud azure;
 
     @BeforeEach
     void start() {
-        fake = AzureFake.start();
-        mc = MultiCloud.builder().environment(Map.of()).build();
-        azure = mc.connect(AzureFakeConnections.config(fake));
-        azure.vpcs().create(VpcRequest.named("vpc-1").cidr("10.0.0.0/16").subnet("sn-1", "10.0.1.0/24"));
-        azure.securityGroups().create(SecurityGroupRequest.named("sg-1").vpc("vpc-1").allowInbound(Protocol.TCP, 22));
+        cloud = AzureFakeCloud.start().withNetwork(22);
+        fake = cloud.fake;
+        azure = cloud.azure;
         azure.keyPairs().create("key-1");
         azure.vms().create(request("src").keyPair("key-1"));
         azure.vms().waitUntil("src", VmStatus.RUNNING, WAIT);
@@ -49,12 +42,11 @@ class AzureMyImagesTest {
 
     @AfterEach
     void stop() {
-        mc.close();
-        fake.close();
+        cloud.close();
     }
 
     private static VmRequest request(String name) {
-        return VmRequest.named(name).image("ubuntu-22.04").spec("Standard_B2s").subnet("vpc-1", "sn-1").securityGroups("sg-1");
+        return AzureFakeCloud.vm(name);
     }
 
     private java.util.List<String> diskNames() {

@@ -12,14 +12,9 @@ import io.multicloud.api.Nlb;
 import io.multicloud.api.NlbHealth;
 import io.multicloud.api.NlbRequest;
 import io.multicloud.api.Protocol;
-import io.multicloud.api.SecurityGroupRequest;
-import io.multicloud.api.VmRequest;
 import io.multicloud.api.VmStatus;
-import io.multicloud.api.VpcRequest;
-import io.multicloud.core.MultiCloud;
 import io.multicloud.driver.azure.fake.AzureFake;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,20 +26,18 @@ import org.junit.jupiter.api.Test;
  */
 class AzureNlbHealthTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private AzureFakeCloud cloud;
     private AzureFake fake;
-    private MultiCloud mc;
     private Cloud azure;
     private Nlb nlb;
 
     @BeforeEach
     void start() {
-        fake = AzureFake.start();
-        mc = MultiCloud.builder().environment(Map.of()).build();
-        azure = mc.connect(AzureFakeConnections.config(fake));
-        azure.vpcs().create(VpcRequest.named("vpc-1").cidr("10.0.0.0/16").subnet("sn-1", "10.0.1.0/24"));
-        azure.securityGroups().create(SecurityGroupRequest.named("sg-1").vpc("vpc-1").allowInbound(Protocol.TCP, 8080));
+        cloud = AzureFakeCloud.start().withNetwork(8080);
+        fake = cloud.fake;
+        azure = cloud.azure;
         for (String name : new String[] {"web-1", "web-2"}) {
-            azure.vms().create(VmRequest.named(name).image("ubuntu-22.04").spec("Standard_B2s").subnet("vpc-1", "sn-1").securityGroups("sg-1"));
+            azure.vms().create(AzureFakeCloud.vm(name));
             azure.vms().waitUntil(name, VmStatus.RUNNING, WAIT);
         }
         nlb = azure.nlbs().create(NlbRequest.named("web").vpc("vpc-1").listener(Protocol.TCP, 80).vmGroup(Protocol.TCP, 8080, "web-1", "web-2"));
@@ -52,8 +45,7 @@ class AzureNlbHealthTest {
 
     @AfterEach
     void stop() {
-        mc.close();
-        fake.close();
+        cloud.close();
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.multicloud.api.Named;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmStatus;
 import io.multicloud.api.VpcRequest;
-import io.multicloud.core.MultiCloud;
 import io.multicloud.driver.azure.fake.AzureFake;
 import java.time.Duration;
 import java.util.List;
@@ -26,23 +25,22 @@ import org.junit.jupiter.api.Test;
  */
 class AzureSubscriptionTest {
     private static final String OWN = "/resourceGroups/multicloud-eastus/";
+    private AzureFakeCloud cloud;
     private AzureFake fake;
-    private MultiCloud mc;
     private Cloud azure;
     private OtherGroup teamB;
 
     @BeforeEach
     void start() {
-        fake = AzureFake.start();
-        mc = MultiCloud.builder().environment(Map.of()).build();
-        azure = mc.connect(AzureFakeConnections.config(fake));
+        cloud = AzureFakeCloud.start();
+        fake = cloud.fake;
+        azure = cloud.azure;
         teamB = new OtherGroup(fake, "team-b").seedEveryKind("ext");
     }
 
     @AfterEach
     void stop() {
-        mc.close();
-        fake.close();
+        cloud.close();
     }
 
     private static List<String> names(List<? extends Named> items) {
