@@ -65,7 +65,7 @@ final class AzureLookup {
     }
 
     /**
-     * The ids (lower-cased) of the resources of a type carrying a tag (any value when {@code value}
+     * The ids (lower-cased) of the resources of a type (any type when null) carrying a tag (any value when {@code value}
      * is null), through Resource Manager's own tag filter on the whole subscription
      * ({@code tagName eq 'k' [and tagValue eq 'v']}); one paged listing. ARM leaves the tags out of
      * such a listing, so the caller reads the resources themselves.
@@ -75,7 +75,7 @@ final class AzureLookup {
         Set<String> ids = new HashSet<>();
         ctx.errors().call(kind, null, () -> {
             for (GenericResourceExpandedInner r : ctx.clients().resources().getResources().list(filter, null, null, Context.NONE)) {
-                if (type.equalsIgnoreCase(r.type()) && r.id() != null) {
+                if ((type == null || type.equalsIgnoreCase(r.type())) && r.id() != null) {
                     ids.add(r.id().toLowerCase(Locale.ROOT));
                 }
             }

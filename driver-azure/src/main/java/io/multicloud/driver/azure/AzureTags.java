@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Tags on any taggable resource (by its id in any group of the subscription, by its name in the
  * connection's group), through Resource Manager's tags-at-scope API (one
- * PATCH, {@code Merge} to add and {@code Delete} to remove; one GET to read). {@link #find} reads
- * the group's resources in one paged listing and keeps the tagged ones: Resource Manager's own
- * tag filter returns resources without their tags, which {@link TaggedResource} must show.
+ * PATCH, {@code Merge} to add and {@code Delete} to remove; one GET to read). {@link #find}
+ * searches the whole subscription with Resource Manager's tag filter.
  */
 final class AzureTags implements TagService {
     /** The Azure resource type of each taggable kind. */
@@ -85,23 +85,32 @@ final class AzureTags implements TagService {
                 new TagsPatchResource().withOperation(TagsPatchOperation.DELETE).withProperties(new Tags().withTags(gone))));
     }
 
+    /**
+     * One tag-filtered listing of the subscription's resources gives the ids that carry the tag;
+     * ARM leaves the tags out of it, so the groups holding them are listed (one paged listing
+     * each, tags included) and the matches kept: never a call per resource, and a group without
+     * a match is not read.
+     */
     @Override
     public List<TaggedResource> find(String key, String value) {
         String stored = AzureTagNames.encode(key);
+        Set<String> ids = ctx.lookup().taggedIds(null, null, stored, value);
+        Set<String> groups = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        ids.forEach(id -> groups.add(AzureIds.group(id)));
         List<TaggedResource> found = new ArrayList<>();
-        ctx.whereGroupExists(ResourceKind.VM, () -> {
-            for (GenericResourceExpandedInner r : ctx.clients().resources().getResources().listByResourceGroup(ctx.resourceGroup())) {
-                Map<String, String> tags = r.tags();
-                if (tags == null || !tags.containsKey(stored) || value != null && !value.equals(tags.get(stored))) {
-                    continue;
+        for (String group : groups) {
+            ctx.whereGroupExists(null, () -> {
+                for (GenericResourceExpandedInner r : ctx.clients().resources().getResources().listByResourceGroup(group)) {
+                    Map<String, String> tags = r.tags();
+                    ResourceKind kind = kindOf(r.type());
+                    boolean tagged = tags != null && tags.containsKey(stored) && (value == null || value.equals(tags.get(stored)));
+                    if (kind != null && tagged && ids.contains(r.id().toLowerCase(Locale.ROOT))) {
+                        found.add(new TaggedResource(kind, AzureIds.shown(r.name(), r.id()), r.id(), AzureTagNames.user(tags)));
+                    }
                 }
-                ResourceKind kind = kindOf(r.type());
-                if (kind != null) {
-                    found.add(new TaggedResource(kind, AzureIds.shown(r.name(), r.id()), r.id(), AzureTagNames.user(tags)));
-                }
-            }
-            return found;
-        });
+                return found;
+            });
+        }
         found.sort(Comparator.comparing(TaggedResource::name));
         return List.copyOf(found);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.multicloud.api.Cloud;
 import io.multicloud.api.InvalidRequestException;
 import io.multicloud.api.Named;
+import io.multicloud.api.TaggedResource;
 import io.multicloud.api.Vm;
 import io.multicloud.api.VmStatus;
 import io.multicloud.api.VpcRequest;
@@ -102,5 +103,29 @@ class AzureSubscriptionTest {
         assertThat(azure.vpcs().get("ext-vnet").id()).contains(OWN);
         assertThat(azure.vpcs().list()).filteredOn(v -> v.name().equals("ext-vnet")).hasSize(3);
         assertThat(azure.vpcs().find("nowhere")).isEmpty();
+    }
+
+    @Test
+    void tagsAreFoundInEveryGroupThroughResourceManagersTagFilterReadingOnlyTheGroupsThatHoldThem() {
+        azure.vpcs().create(VpcRequest.named("vpc-own").cidr("10.0.0.0/16").subnet("sn", "10.0.1.0/24").tag("team", "blue"));
+        Map<String, Object> space = Map.of("addressSpace", Map.of("addressPrefixes", List.of("10.9.0.0/16")));
+        teamB.put("Microsoft.Network/virtualNetworks", "blue-net", Map.of("location", "eastus", "tags", Map.of("team", "blue"),
+                "properties", space));
+        new OtherGroup(fake, "team-c").put("Microsoft.Network/virtualNetworks", "red-net", Map.of("location", "eastus",
+                "tags", Map.of("team", "red"), "properties", space));
+        var log = fake.server().log();
+        log.clear();
+
+        List<TaggedResource> blue = azure.tags().find("team", "blue");
+
+        assertThat(blue).extracting(TaggedResource::name).containsExactly("blue-net", "vpc-own");
+        assertThat(blue).allSatisfy(r -> assertThat(r.tags()).containsEntry("team", "blue"));
+        assertThat(log.count("Resources_List")).isOne();
+        // one paged listing per group holding a match (its later pages carry the skip token): team-c is never read
+        var groupListings = log.entries().stream().filter(e -> "Resources_ListByResourceGroup".equals(e.route())).toList();
+        assertThat(groupListings).filteredOn(e -> !e.query().contains("skiptoken")).extracting(e -> e.path().split("/")[4])
+                .containsExactlyInAnyOrder("multicloud-eastus", "team-b");
+        assertThat(log.size()).isEqualTo(1 + groupListings.size());
+        assertThat(log.entries()).noneSatisfy(e -> assertThat(e.path()).contains("team-c"));
     }
 }
