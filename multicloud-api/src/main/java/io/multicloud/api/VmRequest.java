@@ -46,9 +46,23 @@ public record VmRequest(String name, String image, String spec, String vpc, Stri
             Validate.range("root disk size (GB)", rootDiskGB, 1, MAX_ROOT_DISK_GB);
         }
         tags = Validate.tags("vm tags", tags);
-        if (clientToken != null && !clientToken.matches("[A-Za-z0-9-]{1,64}")) {
+        if (clientToken != null && !isClientToken(clientToken)) {
             throw new InvalidRequestException("client token", "use 1-64 letters, digits and hyphens (a UUID fits every cloud)");
         }
+    }
+
+    /** Whether a text is 1-64 letters, digits and hyphens: a loop, since every copy of a request checks it again. */
+    private static boolean isClientToken(String token) {
+        if (token.isEmpty() || token.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A request with only a name. */

@@ -40,6 +40,16 @@ class RequestValidationTest {
     }
 
     @Test
+    void aClientTokenIsOneTo64LettersDigitsAndHyphens() {
+        assertThat(VmRequest.named("vm-1").clientToken("A-z-09").clientToken()).isEqualTo("A-z-09");
+        assertThat(VmRequest.named("vm-1").clientToken("x".repeat(64)).clientToken()).hasSize(64);
+        refused(() -> VmRequest.named("vm-1").clientToken("x".repeat(65)), "client token");
+        refused(() -> VmRequest.named("vm-1").clientToken(""), "client token");
+        refused(() -> VmRequest.named("vm-1").clientToken("a_b"), "client token");
+        refused(() -> VmRequest.named("vm-1").clientToken("ä"), "client token");
+    }
+
+    @Test
     void loadBalancersSpeakTcpOrUdpOnValidPorts() {
         refused(() -> NlbRequest.named("lb").listener(Protocol.ICMP, 80), "listener protocol");
         refused(() -> NlbRequest.named("lb").listener(Protocol.TCP, 0), "listener port");

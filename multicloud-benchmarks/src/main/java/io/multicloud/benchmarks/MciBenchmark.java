@@ -24,7 +24,9 @@ import java.util.Map;
  * {@code lower_bound_ms = (2 + ceil((N/K)/C)) × L + B}; {@code ratio = wall_ms / lower_bound_ms}.
  * The MCI is then deleted (not timed) and every connection must be empty. {@code --warmup W} runs
  * the same MCI W times first (3 unless told; 0 measures a cold JVM), so that the reported run
- * finds a warm JVM, as benchmark harnesses do.
+ * finds a warm JVM, as benchmark harnesses do. {@code cpu_ms} and {@code delete_cpu_ms} are the
+ * CPU time the JVM used while creating and deleting (all cores together): on 2 cores, a create
+ * cannot end sooner than half its CPU time, whatever the latency hides.
  */
 final class MciBenchmark implements Benchmark {
     private static final String SPEC = "m1.small";
@@ -111,12 +113,15 @@ final class MciBenchmark implements Benchmark {
             System.gc();
             Mci mci;
             long wallMs;
+            long cpuMs;
             HeapSampler heap = HeapSampler.start();
             try {
                 phases.start();
+                long cpuStart = ProcessCpu.nanos();
                 long start = System.nanoTime();
                 mci = builder.create();
                 wallMs = (System.nanoTime() - start) / 1_000_000;
+                cpuMs = ProcessCpu.msSince(cpuStart);
             } finally {
                 heap.close();
             }
@@ -129,9 +134,11 @@ final class MciBenchmark implements Benchmark {
             out.println("phases (ms after create() was called): " + phases.summary());
             out.printf(Locale.ROOT, "vm.list and vm.find calls while creating: %d (%.2f per VM)%n", polls, (double) polls / vms);
 
+            long deleteCpuStart = ProcessCpu.nanos();
             long deleteStart = System.nanoTime();
             MciReport deletion = mci.delete();
             long deleteMs = (System.nanoTime() - deleteStart) / 1_000_000;
+            long deleteCpuMs = ProcessCpu.msSince(deleteCpuStart);
             List<String> left = clouds.stream().flatMap(c -> Inventory.of(c).all().stream()).toList();
             out.println("delete: " + deletion + (left.isEmpty() ? ", nothing left" : ", left: " + left));
 
@@ -145,7 +152,8 @@ final class MciBenchmark implements Benchmark {
             }
             figures
                     .put("peak_heap_mb", peakHeapMb).put("running", running).put("shared_ms", phases.sharedReadyMs())
-                    .put("polls_per_vm", (double) polls / vms).put("delete_ms", deleteMs).put("left", left.size());
+                    .put("polls_per_vm", (double) polls / vms).put("delete_ms", deleteMs).put("left", left.size())
+                    .put("cpu_ms", cpuMs).put("delete_cpu_ms", deleteCpuMs);
             return new Measured(figures, running == vms && left.isEmpty());
         }
     }

@@ -229,8 +229,12 @@ final class MockVms implements VmService {
     }
 
     private String privateIp(MockRegion r, SubnetEntity subnet, String name) {
-        Set<String> used = r.vms.all().stream().filter(v -> v.subnet.equals(subnet.name)).map(v -> v.privateIp)
-                .collect(Collectors.toSet());
+        List<String> used = new java.util.ArrayList<>();
+        for (VmEntity vm : r.vms.all()) {
+            if (vm.subnet.equals(subnet.name)) {
+                used.add(vm.privateIp);
+            }
+        }
         return MockAddresses.freePrivateIp(subnet.cidr, used).orElseThrow(() -> ctx.errors.capacity(ResourceKind.VM, name,
                 ErrorScope.ZONE, "subnet '" + subnet.name + "' " + subnet.cidr + " has no free address left"));
     }
