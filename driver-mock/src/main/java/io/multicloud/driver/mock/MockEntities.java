@@ -29,7 +29,6 @@ import io.multicloud.api.Platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,14 +45,15 @@ final class MockEntities {
     abstract static class Entity {
         String name;
         String id;
-        Map<String, String> tags = new LinkedHashMap<>();
+        /** Immutable, replaced on change: every record made from the entity then shares it instead of copying it. */
+        Map<String, String> tags = Map.of();
 
         abstract ResourceKind kind();
 
         void init(String newName, String newId, Map<String, String> newTags) {
             name = newName;
             id = newId;
-            tags = new LinkedHashMap<>(newTags);
+            tags = Map.copyOf(newTags);
         }
     }
 

@@ -41,7 +41,7 @@ final class MockTags implements TagService {
                 throw ctx.errors.invalid(kind, name, "tags", "a resource holds at most " + MAX_TAGS + " tags, this would make "
                         + merged.size());
             }
-            e.tags = merged;
+            e.tags = Map.copyOf(merged);
             return null;
         });
     }
@@ -49,7 +49,10 @@ final class MockTags implements TagService {
     @Override
     public void remove(ResourceKind kind, String name, Set<String> keys) {
         ctx.write(MockOperations.of(KIND, "remove"), (r, now) -> {
-            entity(r, kind, name).tags.keySet().removeAll(keys);
+            Entity e = entity(r, kind, name);
+            Map<String, String> kept = new LinkedHashMap<>(e.tags);
+            kept.keySet().removeAll(keys);
+            e.tags = Map.copyOf(kept);
             return null;
         });
     }

@@ -287,14 +287,14 @@ public final class DirectoryJournal implements Journal {
             if (ref.zone() != null) {
                 c.put("zone", ref.zone());
             }
-            ref.properties().forEach(c.putObject("properties")::put);
+            new TreeMap<>(ref.properties()).forEach(c.putObject("properties")::put);
             node.put("name", e.name());
         }
         if (e.cloudId() != null) {
             node.put("cloudId", e.cloudId());
         }
         ObjectNode tags = node.putObject("tags");
-        e.tags().forEach(tags::put);
+        new TreeMap<>(e.tags()).forEach(tags::put); // sorted: a file reads the same whatever map was passed
         try {
             return JSON.writeValueAsString(node); // escapes newlines: one entry, one line
         } catch (IOException ex) {

@@ -4,10 +4,8 @@ import io.multicloud.api.ConnectionConfig;
 import io.multicloud.api.ResourceKind;
 import io.multicloud.api.Validate;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One line of an MCI's journal: what the orchestrator was about to do, or did, to one resource.
@@ -54,7 +52,7 @@ public record JournalEntry(long sequence, Instant at, String mci, Type type, Res
             Objects.requireNonNull(connection, "connection");
             Objects.requireNonNull(name, "name");
         }
-        tags = sorted(tags);
+        tags = immutable(tags);
     }
 
     /** Whether this entry concerns one resource (every type but {@link Type#MCI_DELETED}). */
@@ -98,7 +96,7 @@ public record JournalEntry(long sequence, Instant at, String mci, Type type, Res
             Validate.notBlank("connection name", name);
             Validate.notBlank("driver", driver);
             Validate.notBlank("region", region);
-            properties = sorted(properties);
+            properties = immutable(properties);
         }
 
         /** A reference to a connection: a copy of everything in {@code config} but its credential. */
@@ -120,11 +118,9 @@ public record JournalEntry(long sequence, Instant at, String mci, Type type, Res
         }
     }
 
-    // Sorted so that a journal file reads the same whatever map the caller passed.
-    private static Map<String, String> sorted(Map<String, String> map) {
-        if (map == null || map.isEmpty()) {
-            return Map.of();
-        }
-        return Collections.unmodifiableMap(new TreeMap<>(map));
+    // Map.copyOf returns an immutable map as it is: most entries get the MCI's own, so nothing is copied.
+    // A journal file sorts the keys itself (DirectoryJournal.encode), so that it reads the same whatever map was passed.
+    private static Map<String, String> immutable(Map<String, String> map) {
+        return map == null || map.isEmpty() ? Map.of() : Map.copyOf(map);
     }
 }
