@@ -19,13 +19,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * My-images. One is made from a VM as it runs, without generalizing it (which would end the VM's
- * use): a copy of its OS disk ({@link AzureImageDisks}), tagged as a my-image with the source
- * VM, its OS type and its login; the VM keeps running, and nothing else is made. A VM made from
- * it boots a copy of that disk as it was (a specialized disk: same users, keys and host state).
- * The subscription's managed images ({@code Microsoft.Compute/images}, generalized, made by other
- * tools) are listed, found and deleted too, and a VM may boot them. Status: the disk's or image's
- * provisioning state, Succeeded → AVAILABLE, Failed → FAILED, else CREATING.
+ * My-images, of two kinds, chosen by the source VM's instance view (read in the one GET that finds
+ * the VM):
+ * <ul>
+ *   <li>a VM that was generalized ({@code OSState/generalized}; see the {@code GeneralizeVm}
+ *       any-call) gives a managed image ({@code Microsoft.Compute/images}, {@link AzureManagedImages}),
+ *       tagged with the source VM and its key pair; a VM made from it is provisioned anew with
+ *       the request's login, key pair and user data;</li>
+ *   <li>any other VM (generalizing would end its use) gives a copy of its OS disk, taken as it
+ *       runs ({@link AzureImageDisks}), tagged as a my-image with the source VM, its OS type and
+ *       its login; the VM keeps running, and nothing else is made. A VM made from it boots a copy
+ *       of that disk as it was (a specialized disk: same users, keys and host state).</li>
+ * </ul>
+ * The subscription's managed images made by other tools are listed, found and deleted too, and a
+ * VM may boot them. Status: the disk's or image's provisioning state, Succeeded → AVAILABLE,
+ * Failed → FAILED, else CREATING.
  */
 final class AzureMyImages implements MyImageService {
     private static final ResourceKind KIND = ResourceKind.MY_IMAGE;
@@ -33,11 +41,13 @@ final class AzureMyImages implements MyImageService {
     private final AzureContext ctx;
     private final AzureVms vms;
     private final AzureImageDisks imageDisks;
+    private final AzureManagedImages managedImages;
 
     AzureMyImages(AzureContext ctx, AzureVms vms, AzureImageDisks imageDisks) {
         this.ctx = ctx;
         this.vms = vms;
         this.imageDisks = imageDisks;
+        this.managedImages = new AzureManagedImages(ctx);
     }
 
     private ImagesClient images() {
@@ -70,7 +80,10 @@ final class AzureMyImages implements MyImageService {
         return ctx.lookup().find(KIND, TYPE, nameOrId, (group, name) -> images().getByResourceGroup(group, name));
     }
 
-    /** Copies the VM's OS disk as it runs and waits for the copy; a copy that fails is deleted. */
+    /**
+     * Makes a managed image of a generalized VM, else copies the VM's OS disk as it runs; waits for
+     * either, and deletes what fails half-way.
+     */
     @Override
     public MyImage create(MyImageRequest request) {
         String name = request.name();
@@ -80,6 +93,14 @@ final class AzureMyImages implements MyImageService {
             throw new AlreadyExistsException(ctx.context(KIND, name), "an image or disk of this name exists in " + ctx.resourceGroup());
         }
         var vm = vms.require(request.sourceVm());
+        String vmKey = AzureTagNames.own(vm.tags(), AzureTagNames.KEY_PAIR);
+        if (AzureVmStatus.generalized(vm.instanceView())) {
+            // no login user: a VM made from a generalized image takes the request's (osProfile)
+            Map<String, String> own = new LinkedHashMap<>();
+            own.put(AzureTagNames.SOURCE_VM, vm.name());
+            Optional.ofNullable(vmKey).ifPresent(k -> own.put(AzureTagNames.KEY_PAIR, k));
+            return toRecord(managedImages.create(KIND, name, vm, AzureTagNames.forAzure(request.tags(), own)));
+        }
         var osDisk = vm.storageProfile() == null ? null : vm.storageProfile().osDisk();
         if (osDisk == null || osDisk.managedDisk() == null || osDisk.managedDisk().id() == null) {
             throw new InvalidRequestException(ctx.context(KIND, name), "source vm", "VM '" + vm.name() + "' has no managed OS disk to copy");
@@ -93,7 +114,7 @@ final class AzureMyImages implements MyImageService {
         if (vm.osProfile() != null && vm.osProfile().adminUsername() != null) {
             own.put(AzureTagNames.LOGIN_USER, vm.osProfile().adminUsername());
         }
-        Optional.ofNullable(AzureTagNames.own(vm.tags(), AzureTagNames.KEY_PAIR)).ifPresent(k -> own.put(AzureTagNames.KEY_PAIR, k));
+        Optional.ofNullable(vmKey).ifPresent(k -> own.put(AzureTagNames.KEY_PAIR, k));
         return toRecord(imageDisks.copy(KIND, name, source, AzureTagNames.forAzure(request.tags(), own)));
     }
 

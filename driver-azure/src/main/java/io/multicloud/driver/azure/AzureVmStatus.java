@@ -29,9 +29,8 @@ final class AzureVmStatus {
 
     static Seen of(String provisioningState, VirtualMachineInstanceViewInner view) {
         String provisioning = provisioningState == null ? "" : provisioningState.toLowerCase(Locale.ROOT);
-        List<InstanceViewStatus> statuses = view == null || view.statuses() == null ? List.of() : view.statuses();
-        String power = statuses.stream().map(InstanceViewStatus::code).filter(c -> c != null && c.startsWith("PowerState/"))
-                .map(c -> c.substring("PowerState/".length()).toLowerCase(Locale.ROOT)).findFirst().orElse(null);
+        List<InstanceViewStatus> statuses = statuses(view);
+        String power = powerState(view);
         if (provisioning.equals("failed")) {
             String reason = statuses.stream().filter(s -> s.code() != null && s.code().startsWith("ProvisioningState/failed"))
                     .map(s -> s.message() != null ? s.message() : s.displayStatus()).findFirst().orElse("provisioning failed");
@@ -51,5 +50,20 @@ final class AzureVmStatus {
             case "stopped" -> new Seen(VmStatus.SUSPENDED, "stopped but not deallocated: its compute is still billed");
             default -> new Seen(VmStatus.UNKNOWN, "power state " + power);
         };
+    }
+
+    private static List<InstanceViewStatus> statuses(VirtualMachineInstanceViewInner view) {
+        return view == null || view.statuses() == null ? List.of() : view.statuses();
+    }
+
+    /** The power state of an instance view, lower case ({@code running}, {@code deallocated}, ...), or null when it has none. */
+    static String powerState(VirtualMachineInstanceViewInner view) {
+        return statuses(view).stream().map(InstanceViewStatus::code).filter(c -> c != null && c.startsWith("PowerState/"))
+                .map(c -> c.substring("PowerState/".length()).toLowerCase(Locale.ROOT)).findFirst().orElse(null);
+    }
+
+    /** Whether the instance view says the VM was generalized ({@code OSState/generalized}): Azure then makes managed images of it. */
+    static boolean generalized(VirtualMachineInstanceViewInner view) {
+        return statuses(view).stream().anyMatch(s -> "OSState/generalized".equalsIgnoreCase(s.code()));
     }
 }

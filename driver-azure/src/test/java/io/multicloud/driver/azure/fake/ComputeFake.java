@@ -10,17 +10,21 @@ import io.multicloud.testkit.fake.FakeRequest;
 import io.multicloud.testkit.fake.FakeResponse;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The fake's Microsoft.Compute: VMs (one PUT makes the VM, its NIC and public IP through the
  * network part, and its OS disk; power state in the instance view; start, deallocate, restart;
- * delete takes the NIC, IP and disks whose delete option says so), managed disks (attach and
- * detach through the VM's {@code attachDetachDataDisks}), managed images, SSH public keys,
- * resource SKUs ({@link ComputeCatalog}) and Marketplace images.
+ * delete takes the NIC, IP and disks whose delete option says so; generalize, after which the
+ * instance view says {@code OSState/generalized} and the VM can no longer start), managed disks
+ * (attach and detach through the VM's {@code attachDetachDataDisks}), managed images (of a managed
+ * disk, or of a generalized VM), SSH public keys, resource SKUs ({@link ComputeCatalog}) and
+ * Marketplace images.
  */
 final class ComputeFake {
     static final String VM = "Microsoft.Compute/virtualMachines";
@@ -32,6 +36,8 @@ final class ComputeFake {
     private final AzureFake fake;
     /** Power state (running, deallocated, ...) by lower-cased VM id. */
     private final Map<String, String> power = new HashMap<>();
+    /** The lower-cased ids of the VMs that were generalized (for good: Azure has no way back). */
+    private final Set<String> generalized = new HashSet<>();
     private final ComputeCatalog catalog = new ComputeCatalog();
 
     ComputeFake(AzureFake fake) {
@@ -56,10 +62,17 @@ final class ComputeFake {
         routes.op("VirtualMachines_InstanceView", r -> FakeResponse.ok(instanceView(vm(r))));
         routes.op("VirtualMachines_CreateOrUpdate", this::putVm);
         routes.op("VirtualMachines_Delete", this::deleteVm);
-        routes.op("VirtualMachines_Start", r -> powerAction(r, "starting", "running"));
+        routes.op("VirtualMachines_Start", r -> {
+            refuseIfGeneralized(vm(r), "Start VM");
+            return powerAction(r, "starting", "running");
+        });
         routes.op("VirtualMachines_Deallocate", r -> powerAction(r, "deallocating", "deallocated"));
         routes.op("VirtualMachines_PowerOff", r -> powerAction(r, "stopping", "stopped"));
-        routes.op("VirtualMachines_Restart", r -> powerAction(r, "starting", "running"));
+        routes.op("VirtualMachines_Restart", r -> {
+            refuseIfGeneralized(vm(r), "Restart VM");
+            return powerAction(r, "starting", "running");
+        });
+        routes.op("VirtualMachines_Generalize", this::generalize);
         routes.op("VirtualMachines_AttachDetachDataDisks", this::attachDetach);
         routes.op("VirtualMachines_RetrieveBootDiagnosticsData", r -> {
             ObjectNode vm = vm(r);
@@ -158,8 +171,44 @@ final class ComputeFake {
         if (provisioning.equals("Failed")) {
             p.put("message", vm.path("tags").path("fake-failure").asText("Allocation failed."));
         }
+        if (isGeneralized(vm)) {
+            // Azure lists the OS state before the power state
+            statuses.addObject().put("code", "OSState/generalized").put("level", "Info").put("displayStatus", "VM generalized");
+        }
         statuses.addObject().put("code", "PowerState/" + state).put("level", "Info").put("displayStatus", "VM " + state);
         return view;
+    }
+
+    private boolean isGeneralized(ObjectNode vm) {
+        return generalized.contains(vm.path("id").asText().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Marks a VM generalized (200, no body): Azure does it only while the VM is stopped or
+     * deallocated ("Operation 'generalize' is not allowed on VM '...' since the VM is running.");
+     * generalizing a generalized VM again changes nothing.
+     */
+    private FakeResponse generalize(FakeRequest r) {
+        ObjectNode vm = vm(r);
+        String name = vm.path("name").asText();
+        if (vm.path("properties").path("provisioningState").asText().equals("Deleting")) {
+            throw refuse(409, "OperationNotAllowed", "The operation is not allowed since the VM is being deleted.");
+        }
+        String key = vm.path("id").asText().toLowerCase(java.util.Locale.ROOT);
+        String state = power.getOrDefault(key, "starting");
+        if (!state.equals("stopped") && !state.equals("deallocated")) {
+            throw refuse(409, "OperationNotAllowed", "Operation 'generalize' is not allowed on VM '" + name + "' since the VM is " + state + ".");
+        }
+        generalized.add(key);
+        return FakeResponse.empty(200);
+    }
+
+    /** Azure refuses to start a generalized VM: generalizing cannot be undone. */
+    private void refuseIfGeneralized(ObjectNode vm, String operation) {
+        if (isGeneralized(vm)) {
+            throw refuse(409, "OperationNotAllowed", "Operation '" + operation + "' is not allowed on VM '" + vm.path("name").asText()
+                    + "' since the VM is generalized.");
+        }
     }
 
     private FakeResponse putVm(FakeRequest r) {
@@ -266,7 +315,15 @@ final class ComputeFake {
                 .put("caching", "ReadWrite").put("deleteOption", osDiskIn.path("deleteOption").asText("Detach")).put("diskSizeGB", diskGB);
         osDisk.putObject("managedDisk").put("storageAccountType", diskType).put("id", diskId);
         storage.putArray("dataDisks");
-        // login
+        // login: a platform or generalized image is provisioned on first boot and needs one; a specialized image has its own
+        boolean specialized = "Specialized".equals(AzureFake.text(managedImage(imageRef), "/properties/storageProfile/osDisk/osState"));
+        if (specialized != !props.has("osProfile")) {
+            throw specialized ? refuse(400, "InvalidParameter", "Parameter 'osProfile' is not allowed.")
+                    : refuse(400, "InvalidParameter", "Required parameter 'osProfile' is missing (null).");
+        }
+        if (specialized) {
+            return osDisk(group, diskId, diskName, location, zone, diskType, diskGB, osType, imageRef, id);
+        }
         JsonNode os = props.path("osProfile");
         ObjectNode osOut = out.putObject("osProfile").put("computerName", os.path("computerName").asText(name))
                 .put("adminUsername", os.path("adminUsername").asText("azureuser"));
@@ -318,6 +375,12 @@ final class ComputeFake {
         return disk;
     }
 
+    /** The managed image an image reference names by id, or a missing node (a Marketplace image). */
+    private JsonNode managedImage(JsonNode ref) {
+        String imageId = AzureFake.text(ref, "/id");
+        return imageId == null ? NODES.missingNode() : fake.state.get(imageId).map(JsonNode.class::cast).orElse(NODES.missingNode());
+    }
+
     /** Fills the storage profile's image reference; returns the OS type. */
     private String imageReference(JsonNode ref, String location, ObjectNode storage) {
         String imageId = AzureFake.text(ref, "/id");
@@ -366,6 +429,7 @@ final class ComputeFake {
             String id = vm.path("id").asText();
             fake.state.remove(id);
             power.remove(id.toLowerCase(java.util.Locale.ROOT));
+            generalized.remove(id.toLowerCase(java.util.Locale.ROOT));
             JsonNode osDisk = props.path("storageProfile").path("osDisk");
             release(osDisk.path("managedDisk").path("id").asText(), "Delete".equalsIgnoreCase(osDisk.path("deleteOption").asText()));
             for (JsonNode data : props.path("storageProfile").path("dataDisks")) {
@@ -541,8 +605,12 @@ final class ComputeFake {
         if (sourceVm != null) {
             ObjectNode vm = fake.state.get(sourceVm).orElseThrow(() -> refuse(404, "NotFound", "VM " + sourceVm + " was not found."));
             // Azure makes a managed image only of a VM that was generalized.
-            throw refuse(409, "OperationNotAllowed", "The operation 'Create Image' is not allowed on VM '" + vm.path("name").asText()
-                    + "' since the VM is not marked as generalized.");
+            if (!isGeneralized(vm)) {
+                throw refuse(409, "OperationNotAllowed", "The operation 'Create Image' is not allowed on VM '" + vm.path("name").asText()
+                        + "' since the VM is not marked as generalized.");
+            }
+            imageOfVm(vm, props, out, storage);
+            return storeImage(r, image, out);
         }
         JsonNode osDisk = props.path("storageProfile").path("osDisk");
         String diskId = AzureFake.text(osDisk, "/managedDisk/id");
@@ -556,9 +624,44 @@ final class ComputeFake {
         os.putObject("managedDisk").put("id", diskId);
         storage.putArray("dataDisks");
         storage.put("zoneResilient", false);
-        out.put("hyperVGeneration", props.path("hyperVGeneration").asText("V2")).put("provisioningState", "Creating");
+        out.put("hyperVGeneration", props.path("hyperVGeneration").asText("V2"));
+        return storeImage(r, image, out);
+    }
+
+    /**
+     * The image of a generalized VM, as Azure's example of it has it (Image_CreateFromAVM.json):
+     * the source VM, its OS disk (type, state Generalized, size, SKU, and the disk it was captured
+     * from) and data disks by LUN, its generation.
+     */
+    private void imageOfVm(ObjectNode vm, JsonNode props, ObjectNode out, ObjectNode storage) {
+        out.putObject("sourceVirtualMachine").put("id", vm.path("id").asText());
+        JsonNode vmOs = vm.path("properties").path("storageProfile").path("osDisk");
+        String diskId = AzureFake.text(vmOs, "/managedDisk/id");
+        JsonNode disk = diskId == null ? NODES.missingNode() : fake.state.get(diskId).map(JsonNode.class::cast).orElse(NODES.missingNode());
+        ObjectNode os = storage.putObject("osDisk").put("osType", vmOs.path("osType").asText("Linux")).put("osState", "Generalized")
+                .put("caching", vmOs.path("caching").asText("ReadWrite")).put("diskSizeGB", vmOs.path("diskSizeGB").asInt(30))
+                .put("storageAccountType", vmOs.path("managedDisk").path("storageAccountType").asText("Premium_LRS"));
+        if (diskId != null) {
+            os.putObject("managedDisk").put("id", diskId);
+        }
+        ArrayNode data = storage.putArray("dataDisks");
+        for (JsonNode d : vm.path("properties").path("storageProfile").path("dataDisks")) {
+            ObjectNode entry = data.addObject().put("lun", d.path("lun").asInt()).put("caching", d.path("caching").asText("None"))
+                    .put("diskSizeGB", d.path("diskSizeGB").asInt())
+                    .put("storageAccountType", d.path("managedDisk").path("storageAccountType").asText("Premium_LRS"));
+            entry.putObject("managedDisk").put("id", d.path("managedDisk").path("id").asText());
+        }
+        storage.put("zoneResilient", false);
+        out.put("hyperVGeneration", props.path("hyperVGeneration").asText(disk.path("properties").path("hyperVGeneration").asText("V2")));
+    }
+
+    /** Stores an image in state Creating; it turns Succeeded (or Failed, when its tags ask) a few steps later. */
+    private FakeResponse storeImage(FakeRequest r, ObjectNode image, ObjectNode out) {
+        out.put("provisioningState", "Creating");
         fake.state.put(image);
-        return fake.longRunning(r, 201, image.deepCopy(), NS, () -> out.put("provisioningState", "Succeeded"));
+        FakeResponse failure = AzureFake.failureAsked(image);
+        return fake.longRunning(r, 201, image.deepCopy(), NS, () -> out.put("provisioningState", failure == null ? "Succeeded" : "Failed"),
+                failure);
     }
 
     private FakeResponse putKey(FakeRequest r) {
