@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * My-images kept as managed disks: a copy ({@code createOption: Copy}) of a VM's OS disk, taken
  * while the VM runs, tagged {@code multicloud-azure:my-image}. Azure's managed images need a
  * generalized source ("For managed images, use Generalized", image.json), which ends the source
- * VM's use; a specialized disk is instead booted by attaching a copy of it as a new VM's OS disk
+ * VM's use (a VM that was generalized gets one: {@link AzureManagedImages}); a specialized disk
+ * is instead booted by attaching a copy of it as a new VM's OS disk
  * ({@code createOption: Attach}, no {@code osProfile}), which is what a VM made from such a
  * my-image gets. Every copy that fails half-way is deleted again.
  */

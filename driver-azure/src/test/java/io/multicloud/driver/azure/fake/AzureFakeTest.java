@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The fake's own tests: the check that holds every answer of the fake to Azure's swagger (from
  * ../shared/cloud-specs/azure) accepts Azure's own examples and refuses an unknown field, a wrong
  * type, a missing required field and an undescribed status; the fake's answers to raw requests
- * pass it; a route that answers wrongly is caught.
+ * pass it (generalizing a VM and imaging it among them); a route that answers wrongly is caught.
  */
 class AzureFakeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -194,6 +194,72 @@ class AzureFakeTest {
             assertThat(JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("InvalidFilterInQueryString");
             assertThat(fake.server().violations()).isEmpty();
         }
+    }
+
+    @Test
+    void aVmIsGeneralizedOnlyStoppedThenNeverStartsAndOnlyAGeneralizedVmIsImaged() throws Exception {
+        try (AzureFake fake = AzureFake.start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            fake.seedVms("rg1", "g", 1);
+            String group = fake.url() + "/subscriptions/" + AzureFake.SUBSCRIPTION + "/resourceGroups/rg1/providers/Microsoft.Compute";
+            String vm = group + "/virtualMachines/g-0";
+            String version = "?api-version=2024-03-01";
+            Map<String, Object> fromVm = Map.of("location", "eastus", "properties", Map.of("sourceVirtualMachine",
+                    Map.of("id", "/subscriptions/" + AzureFake.SUBSCRIPTION + "/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachines/g-0")));
+
+            HttpResponse<String> running = send(http, "POST", vm + "/generalize" + version, null);
+            assertThat(running.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(running.body()).at("/error/message").asText()).contains("'generalize' is not allowed")
+                    .contains("since the VM is running");
+            HttpResponse<String> notGeneralized = send(http, "PUT", group + "/images/img" + version, fromVm);
+            assertThat(notGeneralized.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(notGeneralized.body()).at("/error/message").asText()).contains("not marked as generalized");
+            assertThat(JSON.readTree(notGeneralized.body()).at("/error/code").asText()).isEqualTo("OperationNotAllowed");
+            Map<String, Object> fromNoVm = Map.of("location", "eastus", "properties", Map.of("sourceVirtualMachine",
+                    Map.of("id", "/subscriptions/" + AzureFake.SUBSCRIPTION + "/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachines/none")));
+            assertThat(send(http, "PUT", group + "/images/img" + version, fromNoVm).statusCode()).isEqualTo(404);
+
+            assertThat(send(http, "POST", vm + "/deallocate" + version, null).statusCode()).isEqualTo(202);
+            io.multicloud.testkit.Await.until("g-0 deallocated", () -> statuses(http, vm + "/instanceView" + version)
+                    .contains("PowerState/deallocated"), java.time.Duration.ofSeconds(10));
+            assertThat(send(http, "POST", vm + "/generalize" + version, null).statusCode()).isEqualTo(200);
+            assertThat(statuses(http, vm + "/instanceView" + version)).containsExactly("ProvisioningState/succeeded",
+                    "OSState/generalized", "PowerState/deallocated");
+            HttpResponse<String> start = send(http, "POST", vm + "/start" + version, null);
+            assertThat(start.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(start.body()).at("/error/message").asText()).contains("since the VM is generalized");
+
+            HttpResponse<String> image = send(http, "PUT", group + "/images/img" + version, fromVm);
+            assertThat(image.statusCode()).isEqualTo(201);
+            JsonNode made = JSON.readTree(image.body());
+            assertThat(made.at("/properties/sourceVirtualMachine/id").asText()).endsWith("/virtualMachines/g-0");
+            assertThat(made.at("/properties/storageProfile/osDisk/osState").asText()).isEqualTo("Generalized");
+            assertThat(made.at("/properties/storageProfile/osDisk/managedDisk/id").asText()).endsWith("/disks/g-0-osdisk");
+            io.multicloud.testkit.Await.until("img made", () -> "Succeeded".equals(json(http, group + "/images/img" + version)
+                    .at("/properties/provisioningState").asText()), java.time.Duration.ofSeconds(10));
+
+            // a generalized image is provisioned on first boot: a VM of it needs an osProfile
+            Map<String, Object> noLogin = Map.of("location", "eastus", "properties", Map.of("hardwareProfile", Map.of("vmSize", "Standard_B1s"),
+                    "storageProfile", Map.of("imageReference", Map.of("id", made.path("id").asText()))));
+            HttpResponse<String> refused = send(http, "PUT", group + "/virtualMachines/clone" + version, noLogin);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).at("/error/message").asText()).contains("'osProfile' is missing");
+            assertThat(fake.server().violations()).isEmpty();
+        }
+    }
+
+    private static JsonNode json(HttpClient http, String url) {
+        try {
+            return JSON.readTree(send(http, "GET", url, null).body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> statuses(HttpClient http, String url) {
+        List<String> codes = new java.util.ArrayList<>();
+        json(http, url).path("statuses").forEach(s -> codes.add(s.path("code").asText()));
+        return codes;
     }
 
     private static HttpResponse<String> send(HttpClient http, String method, String url, Object body) throws Exception {
