@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Everything one connection holds of the kinds an MCI makes: VMs, VPCs, security groups and
@@ -35,6 +39,26 @@ record Inventory(String connection, List<Vm> vms, List<String> vpcs, List<String
     static Inventory of(Cloud cloud) {
         return new Inventory(cloud.config().name(), cloud.vms().list(), names(cloud.vpcs().list()),
                 names(cloud.securityGroups().list()), names(cloud.keyPairs().list()));
+    }
+
+    /**
+     * Every resource of the connections, one line each, listed on all of them at once (100
+     * connections at 50 ms a call take 0.2 s, not 20 s one after the other).
+     */
+    static List<String> all(List<Cloud> clouds) {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Inventory>> listed = clouds.stream().map(c -> threads.submit(() -> of(c))).toList();
+            List<String> lines = new ArrayList<>();
+            for (Future<Inventory> f : listed) {
+                lines.addAll(f.get().all());
+            }
+            return lines;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing what is left", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Every resource, one line each: {@code <connection> <kind> <name>} (VMs with their status). */

@@ -141,7 +141,7 @@ final class MciBenchmark implements Benchmark {
             MciReport deletion = mci.delete();
             long deleteMs = (System.nanoTime() - deleteStart) / 1_000_000;
             long deleteCpuMs = ProcessCpu.msSince(deleteCpuStart);
-            List<String> left = clouds.stream().flatMap(c -> Inventory.of(c).all().stream()).toList();
+            List<String> left = Inventory.all(clouds);
             out.println("delete: " + deletion + (left.isEmpty() ? ", nothing left" : ", left: " + left));
 
             Figures figures = new Figures().put("vms", vms).put("connections", connections).put("wall_ms", wallMs)

@@ -118,7 +118,7 @@ final class SoakRound {
                     finish(plan, mci, errors);
                 }
             }
-            clouds.forEach(cloud -> leaked.addAll(Inventory.of(cloud).all()));
+            leaked.addAll(Inventory.all(clouds));
         } catch (RuntimeException e) {
             errors.add("round threw " + e);
         }
