@@ -3,10 +3,12 @@ package io.multicloud.driver.azure;
 import com.azure.resourcemanager.compute.fluent.models.DiskInner;
 import com.azure.resourcemanager.compute.fluent.models.ImageInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
+import com.azure.resourcemanager.compute.models.DataDisk;
 import com.azure.resourcemanager.compute.models.DeleteOptions;
 import com.azure.resourcemanager.compute.models.DiskCreateOptionTypes;
 import com.azure.resourcemanager.compute.models.DiskDeleteOptionTypes;
 import com.azure.resourcemanager.compute.models.HardwareProfile;
+import com.azure.resourcemanager.compute.models.ImageDataDisk;
 import com.azure.resourcemanager.compute.models.ImageReference;
 import com.azure.resourcemanager.compute.models.LinuxConfiguration;
 import com.azure.resourcemanager.compute.models.ManagedDiskParameters;
@@ -121,8 +123,11 @@ final class AzureVmRequests {
         if (request.keyPair() != null) {
             own.put(AzureTagNames.KEY_PAIR, request.keyPair());
         }
-        VirtualMachineInner body = frame(request, own, subnetId, nsgId, zone)
-                .withStorageProfile(new StorageProfile().withImageReference(image.reference()).withOsDisk(osDisk)).withOsProfile(os);
+        // Azure makes a managed image's data disks too, detached (and billed) after the VM is gone unless told to delete them.
+        List<DataDisk> dataDisks = image.dataLuns().stream().map(lun -> new DataDisk().withLun(lun).withName(name + "-data" + lun)
+                .withCreateOption(DiskCreateOptionTypes.FROM_IMAGE).withDeleteOption(DiskDeleteOptionTypes.DELETE)).toList();
+        VirtualMachineInner body = frame(request, own, subnetId, nsgId, zone).withStorageProfile(new StorageProfile()
+                .withImageReference(image.reference()).withOsDisk(osDisk).withDataDisks(dataDisks.isEmpty() ? null : dataDisks)).withOsProfile(os);
         return new Plan(body, null, null);
     }
 
@@ -185,8 +190,11 @@ final class AzureVmRequests {
         return body;
     }
 
-    /** The image reference (or the my-image disk to copy) and whether it boots Windows. */
-    record ImageChoice(ImageReference reference, boolean windows, DiskInner disk) {
+    /**
+     * The image reference (or the my-image disk to copy), whether it boots Windows, and the LUNs
+     * of the data disks a managed image carries (a VM made from it gets one disk of each).
+     */
+    record ImageChoice(ImageReference reference, boolean windows, DiskInner disk, List<Integer> dataLuns) {
     }
 
     private ImageChoice image(String nameOrUrn) {
@@ -197,11 +205,11 @@ final class AzureVmRequests {
             boolean windows = alias != null ? alias.platform() == io.multicloud.api.Platform.WINDOWS
                     : u.publisher().toLowerCase(Locale.ROOT).contains("windows");
             return new ImageChoice(new ImageReference().withPublisher(u.publisher()).withOffer(u.offer()).withSku(u.sku())
-                    .withVersion(u.version()), windows, null);
+                    .withVersion(u.version()), windows, null, List.of());
         }
         Optional<DiskInner> disk = imageDisks.find(ResourceKind.IMAGE, nameOrUrn);
         if (disk.isPresent()) {
-            return new ImageChoice(null, "Windows".equalsIgnoreCase(AzureTagNames.own(disk.get().tags(), AzureTagNames.MY_IMAGE)), disk.get());
+            return new ImageChoice(null, "Windows".equalsIgnoreCase(AzureTagNames.own(disk.get().tags(), AzureTagNames.MY_IMAGE)), disk.get(), List.of());
         }
         ImageInner own = ctx.lookup().find(ResourceKind.IMAGE, AzureMyImages.TYPE, nameOrUrn, (group, name) -> ctx.clients().compute()
                 .getImages().getByResourceGroup(group, name)).orElseThrow(() -> new NotFoundException(
@@ -210,7 +218,9 @@ final class AzureVmRequests {
         boolean windows = own.storageProfile() != null && own.storageProfile().osDisk() != null
                 && own.storageProfile().osDisk().osType() != null
                 && own.storageProfile().osDisk().osType().toString().equalsIgnoreCase("Windows");
-        return new ImageChoice(new ImageReference().withId(own.id()), windows, null);
+        List<Integer> luns = own.storageProfile() == null || own.storageProfile().dataDisks() == null ? List.of()
+                : own.storageProfile().dataDisks().stream().map(ImageDataDisk::lun).toList();
+        return new ImageChoice(new ImageReference().withId(own.id()), windows, null, luns);
     }
 
     private static String randomPassword() {

@@ -151,6 +151,30 @@ class AzureMyImagesTest {
     }
 
     @Test
+    void aVmOfAManagedImageWithADataDiskGetsThatDiskAndDeletesItWithTheVm() {
+        azure.disks().create(io.multicloud.api.DiskRequest.named("src-data").sizeGB(10));
+        azure.disks().attach("src-data", "src");
+        generalizeSource();
+        azure.myImages().create(MyImageRequest.of("golden", "src"));
+
+        azure.vms().create(request("clone").image("golden").keyPair("key-1"));
+        azure.vms().waitUntil("clone", VmStatus.RUNNING, WAIT);
+        var raw = azure.unwrap(com.azure.resourcemanager.compute.ComputeManager.class).serviceClient().getVirtualMachines()
+                .getByResourceGroup("multicloud-eastus", "clone");
+        assertThat(raw.storageProfile().dataDisks()).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("clone-data0");
+            assertThat(d.diskSizeGB()).isEqualTo(10);
+            assertThat(d.deleteOption()).hasToString("Delete");
+        });
+        assertThat(diskNames()).containsExactly("clone-data0", "clone-osdisk", "src-data", "src-osdisk");
+
+        azure.vms().delete("clone");
+        io.multicloud.testkit.Await.gone(azure.vms(), "clone", WAIT);
+        assertThat(diskNames()).as("the image's data disk is deleted with the VM, not left billing")
+                .containsExactly("src-data", "src-osdisk");
+    }
+
+    @Test
     void generalizingARunningVmIsRefusedBeforeAzureIsCalled() {
         assertThatThrownBy(() -> azure.anyCall("GeneralizeVm", Map.of("vm", "src"))).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.field()).isEqualTo("vm")).hasMessageContaining("is running").hasMessageContaining("deallocate");

@@ -244,6 +244,14 @@ class AzureFakeTest {
             HttpResponse<String> refused = send(http, "PUT", group + "/virtualMachines/clone" + version, noLogin);
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(JSON.readTree(refused.body()).at("/error/message").asText()).contains("'osProfile' is missing");
+            // a data disk FromImage must be one of the image's LUNs (g-0 had none)
+            Map<String, Object> otherLun = Map.of("location", "eastus", "properties", Map.of("hardwareProfile", Map.of("vmSize", "Standard_B1s"),
+                    "osProfile", Map.of("computerName", "clone", "adminUsername", "u", "adminPassword", "Pa55word!x"),
+                    "storageProfile", Map.of("imageReference", Map.of("id", made.path("id").asText()),
+                            "dataDisks", List.of(Map.of("lun", 5, "createOption", "FromImage")))));
+            HttpResponse<String> noSuchLun = send(http, "PUT", group + "/virtualMachines/clone" + version, otherLun);
+            assertThat(noSuchLun.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(noSuchLun.body()).at("/error/message").asText()).contains("no data disk of LUN 5");
             assertThat(fake.server().violations()).isEmpty();
         }
     }

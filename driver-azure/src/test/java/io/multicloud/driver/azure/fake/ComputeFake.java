@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.multicloud.testkit.fake.FakeRequest;
 import io.multicloud.testkit.fake.FakeResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -269,7 +270,8 @@ final class ComputeFake {
         ObjectNode storage = out.putObject("storageProfile");
         boolean attach = "Attach".equalsIgnoreCase(osDiskIn.path("createOption").asText());
         ObjectNode attached = attach ? attachedOsDisk(props, osDiskIn, storage) : null;
-        ObjectNode madeDisk = attach ? null : osDiskFromImage(group, name, id, location, zone, props, out, storage);
+        List<ObjectNode> madeData = new ArrayList<>();
+        ObjectNode madeDisk = attach ? null : osDiskFromImage(group, name, id, location, zone, props, out, storage, madeData);
         // network: the NICs the configurations ask for (each with its address, NSG and public IP)
         ObjectNode network = out.putObject("networkProfile");
         ArrayNode nics = network.putArray("networkInterfaces");
@@ -297,13 +299,14 @@ final class ComputeFake {
         } else {
             fake.state.put(madeDisk);
         }
+        madeData.forEach(fake.state::put);
         power.put(id.toLowerCase(java.util.Locale.ROOT), "starting");
         return vm;
     }
 
     /** The storage profile and login of a VM made from an image; returns its new OS disk (to store with the VM). */
     private ObjectNode osDiskFromImage(ObjectNode group, String name, String id, String location, String zone, JsonNode props,
-                                       ObjectNode out, ObjectNode storage) {
+                                       ObjectNode out, ObjectNode storage, List<ObjectNode> madeData) {
         JsonNode osDiskIn = props.path("storageProfile").path("osDisk");
         JsonNode imageRef = props.path("storageProfile").path("imageReference");
         String osType = imageReference(imageRef, location, storage);
@@ -314,7 +317,7 @@ final class ComputeFake {
         ObjectNode osDisk = storage.putObject("osDisk").put("osType", osType).put("name", diskName).put("createOption", "FromImage")
                 .put("caching", "ReadWrite").put("deleteOption", osDiskIn.path("deleteOption").asText("Detach")).put("diskSizeGB", diskGB);
         osDisk.putObject("managedDisk").put("storageAccountType", diskType).put("id", diskId);
-        storage.putArray("dataDisks");
+        dataDisksFromImage(group, name, id, location, zone, props, managedImage(imageRef), storage.putArray("dataDisks"), madeData);
         // login: a platform or generalized image is provisioned on first boot and needs one; a specialized image has its own
         boolean specialized = "Specialized".equals(AzureFake.text(managedImage(imageRef), "/properties/storageProfile/osDisk/osState"));
         if (specialized != !props.has("osProfile")) {
@@ -373,6 +376,42 @@ final class ComputeFake {
         osDisk.putObject("managedDisk").put("storageAccountType", disk.path("sku").path("name").asText("Premium_LRS")).put("id", disk.path("id").asText());
         storage.putArray("dataDisks");
         return disk;
+    }
+
+    /**
+     * The data disks a VM gets from its managed image, one per LUN of the image, as Azure makes
+     * them: a request's {@code dataDisks} entry of that LUN ({@code createOption: FromImage}) names
+     * the disk and its {@code deleteOption}, else the disk gets a generated name and is detached,
+     * not deleted, with the VM. An entry for a LUN the image does not have is refused.
+     */
+    private void dataDisksFromImage(ObjectNode group, String name, String vmId, String location, String zone, JsonNode props,
+                                    JsonNode image, ArrayNode out, List<ObjectNode> made) {
+        Map<Integer, JsonNode> asked = new java.util.HashMap<>();
+        for (JsonNode d : props.path("storageProfile").path("dataDisks")) {
+            asked.put(d.path("lun").asInt(), d);
+        }
+        for (JsonNode d : image.path("properties").path("storageProfile").path("dataDisks")) {
+            int lun = d.path("lun").asInt();
+            JsonNode in = Optional.ofNullable(asked.remove(lun)).orElse(NODES.objectNode());
+            if (in.has("createOption") && !"FromImage".equalsIgnoreCase(in.path("createOption").asText())) {
+                throw refuse(400, "InvalidParameter", "Data disk of LUN " + lun + " is in the image: its createOption must be FromImage.");
+            }
+            String diskName = in.path("name").asText(name + "_lun_" + lun + "_" + UUID.randomUUID().toString().replace("-", ""));
+            String type = in.path("managedDisk").path("storageAccountType").asText(d.path("storageAccountType").asText("Premium_LRS"));
+            int sizeGB = in.path("diskSizeGB").asInt(d.path("diskSizeGB").asInt(32));
+            String diskId = fake.state.id(group, DISK, diskName);
+            ObjectNode entry = out.addObject().put("lun", lun).put("name", diskName).put("createOption", "FromImage")
+                    .put("caching", d.path("caching").asText("None")).put("toBeDetached", false)
+                    .put("deleteOption", in.path("deleteOption").asText("Detach")).put("diskSizeGB", sizeGB);
+            entry.putObject("managedDisk").put("storageAccountType", type).put("id", diskId);
+            ObjectNode disk = osDisk(group, diskId, diskName, location, zone, type, sizeGB, null, NODES.objectNode(), vmId);
+            ((ObjectNode) disk.path("properties")).remove(List.of("osType", "hyperVGeneration"));
+            made.add(disk);
+        }
+        if (!asked.isEmpty()) {
+            throw refuse(400, "InvalidParameter", "The image has no data disk of LUN " + asked.keySet().iterator().next()
+                    + " to make a disk FromImage of.");
+        }
     }
 
     /** The managed image an image reference names by id, or a missing node (a Marketplace image). */
