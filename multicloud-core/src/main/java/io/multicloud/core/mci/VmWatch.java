@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * round answers every wait on it (never a call per VM). A round follows the last after an eighth
  * of the age of the youngest wait (5 ms to 2 s), so a VM that boots in 200 ms is seen within
  * about 30 ms of it and a long wait asks every 2 s; and never sooner than the time the last
- * round took, so that listings never take more than half a thread however busy the machine. A VM
+ * round took, so that listings never take more than half a thread however busy the machine; and
+ * never within 5 ms of a new wait, so that one round serves a burst of creates in step with their boots. A VM
  * the listing does not show yet is waited for (clouds list a new VM late); a VM waited for to be
  * gone is gone when the listing no longer shows it, or shows it TERMINATED. A listing that fails with a retryable error is tried again in
  * the next round; five in a row, or any other error, fail the waits of that round.
@@ -165,16 +166,15 @@ final class VmWatch {
                         return;
                     }
                     // Rounds are at least MIN_PAUSE apart; a new wait shortens a long pause.
-                    long pause = Math.max(pause(waiters), lastCost);
-                    long wake = lastRound + pause;
+                    long wake = nextRound(lastRound, lastCost);
                     long now = System.nanoTime();
-                    if (lastRound != 0 && now < wake) {
+                    if (now < wake) {
                         try {
                             arrived.awaitNanos(wake - now);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
-                        if (System.nanoTime() < lastRound + Math.max(pause(waiters), lastCost)) {
+                        if (System.nanoTime() < nextRound(lastRound, lastCost)) {
                             continue;
                         }
                     }
@@ -221,6 +221,17 @@ final class VmWatch {
                     }
                 }
             }
+        }
+
+        /**
+         * When the next round may start (under the lock): a pause after the last one, and never within
+         * the least pause of the youngest wait's start. The creates of one connection return over
+         * several ms; a round taken at the first return would sample the later VMs' boots a few ms
+         * short in every round, and see them one round late.
+         */
+        private long nextRound(long lastRound, long lastCost) {
+            long youngest = waiters.stream().mapToLong(Waiter::since).max().orElse(lastRound);
+            return Math.max(lastRound + Math.max(pause(waiters), lastCost), youngest + MIN_PAUSE_NANOS);
         }
 
         /** An eighth of the youngest wait's age, within 5 ms and 2 s. */

@@ -21,6 +21,12 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The library's SSH store, a directory the user owns (by default {@code ~/.multicloud/ssh}):
@@ -41,11 +47,21 @@ public final class SshStore {
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+    /** The platform threads secrets are written on (see {@link #writeSecret}); they end after a minute idle. */
+    private static final ExecutorService WRITERS = writers();
+
     private final Path dir;
 
     /** A store in this directory (made when first written). */
     public SshStore(Path dir) {
         this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath();
+    }
+
+    private static ExecutorService writers() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("multicloud-ssh-store-", 0).factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** The store's directory. */
@@ -139,7 +155,39 @@ public final class SshStore {
         return encoded.startsWith(".") ? "%2E" + encoded.substring(1) : encoded;
     }
 
+    /**
+     * Writes a secret on one of the store's two platform threads when called from a virtual thread:
+     * its five file calls block the carrier thread under it (0.2-0.5 ms here), and an MCI writes
+     * the key pairs of 100 connections at one moment, which delayed every other virtual thread,
+     * and so the MCI's next calls on every connection, by up to 40 ms. The write is awaited even
+     * when interrupted: the key pair exists, so its private key must be kept.
+     */
     private void writeSecret(Path file, Secret secret) {
+        if (!Thread.currentThread().isVirtual()) {
+            write(file, secret);
+            return;
+        }
+        Future<?> done = WRITERS.submit(() -> write(file, secret));
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    done.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void write(Path file, Secret secret) {
         try {
             makeOwnerOnlyDirs(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid()

@@ -38,6 +38,32 @@ class SshStoreTest {
     }
 
     @Test
+    void keysWrittenFromManyVirtualThreadsAreAllKeptAndAnInterruptedWriterStillKeepsItsKey() throws Exception {
+        SshStore store = new SshStore(home.resolve("ssh"));
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 50; i++) {
+                String connection = "mock/c" + i;
+                threads.submit(() -> store.putPrivateKey(connection, "multicloud-key", Secret.of(KEY)));
+            }
+            threads.submit(() -> {
+                // The key pair exists once the cloud answered: an interrupt must not lose its private key.
+                Thread.currentThread().interrupt();
+                store.putPrivateKey("mock/interrupted", "multicloud-key", Secret.of(KEY));
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }).get();
+        }
+        for (int i = 0; i < 50; i++) {
+            assertThat(store.privateKey("mock/c" + i, "multicloud-key")).contains(Secret.of(KEY));
+        }
+        assertThat(store.privateKey("mock/interrupted", "multicloud-key")).contains(Secret.of(KEY));
+        assertThat(stillInterrupted).as("the writer's interrupt is kept for its caller").isTrue();
+        try (Stream<Path> files = Files.walk(store.directory())) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.contains(".tmp-"));
+        }
+    }
+
+    @Test
     void aConnectionNameWithSlashesStaysOneDirectoryInsideTheStore() throws Exception {
         SshStore store = new SshStore(home.resolve("ssh"));
         store.putPrivateKey("../../etc", "k", Secret.of(KEY));
