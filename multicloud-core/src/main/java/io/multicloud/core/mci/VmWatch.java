@@ -230,14 +230,11 @@ final class VmWatch {
          * short in every round, and see them one round late.
          */
         private long nextRound(long lastRound, long lastCost) {
-            long youngest = waiters.stream().mapToLong(Waiter::since).max().orElse(lastRound);
-            return Math.max(lastRound + Math.max(pause(waiters), lastCost), youngest + MIN_PAUSE_NANOS);
-        }
-
-        /** An eighth of the youngest wait's age, within 5 ms and 2 s. */
-        private static long pause(List<Waiter> waiters) {
-            long youngest = waiters.stream().mapToLong(Waiter::since).max().orElse(System.nanoTime());
-            return Math.clamp((System.nanoTime() - youngest) / 8, MIN_PAUSE_NANOS, MAX_PAUSE_NANOS);
+            long now = System.nanoTime();
+            long youngest = waiters.stream().mapToLong(Waiter::since).max().orElse(now);
+            // An eighth of the youngest wait's age, within 5 ms and 2 s, and never less than the last round took.
+            long pause = Math.max(Math.clamp((now - youngest) / 8, MIN_PAUSE_NANOS, MAX_PAUSE_NANOS), lastCost);
+            return Math.max(lastRound + pause, youngest + MIN_PAUSE_NANOS);
         }
     }
 }

@@ -404,9 +404,7 @@ final class ComputeFake {
                     .put("caching", d.path("caching").asText("None")).put("toBeDetached", false)
                     .put("deleteOption", in.path("deleteOption").asText("Detach")).put("diskSizeGB", sizeGB);
             entry.putObject("managedDisk").put("storageAccountType", type).put("id", diskId);
-            ObjectNode disk = osDisk(group, diskId, diskName, location, zone, type, sizeGB, null, NODES.objectNode(), vmId);
-            ((ObjectNode) disk.path("properties")).remove(List.of("osType", "hyperVGeneration"));
-            made.add(disk);
+            made.add(osDisk(group, diskId, diskName, location, zone, type, sizeGB, null, NODES.objectNode(), vmId));
         }
         if (!asked.isEmpty()) {
             throw refuse(400, "InvalidParameter", "The image has no data disk of LUN " + asked.keySet().iterator().next()
@@ -440,6 +438,7 @@ final class ComputeFake {
         return image.path("properties").path("osDiskImage").path("operatingSystem").asText("Linux");
     }
 
+    /** A disk made with a VM, attached to it; a data disk when {@code osType} is null. */
     private static ObjectNode osDisk(ObjectNode group, String id, String name, String location, String zone, String type, int sizeGB,
                                      String osType, JsonNode imageRef, String vmId) {
         ObjectNode disk = NODES.objectNode().put("id", id).put("name", name).put("type", DISK).put("location", location)
@@ -448,7 +447,10 @@ final class ComputeFake {
         if (zone != null) {
             disk.putArray("zones").add(zone);
         }
-        ObjectNode props = disk.putObject("properties").put("osType", osType).put("hyperVGeneration", "V2");
+        ObjectNode props = disk.putObject("properties");
+        if (osType != null) {
+            props.put("osType", osType).put("hyperVGeneration", "V2");
+        }
         ObjectNode creation = props.putObject("creationData").put("createOption", "FromImage");
         if (imageRef.has("publisher")) {
             creation.putObject("imageReference").put("id", "/Subscriptions/" + AzureFake.SUBSCRIPTION + "/Providers/Microsoft.Compute/Locations/"
