@@ -153,7 +153,11 @@ final class VmProvisioner {
         int[] attempts = {0};
         Vm created;
         try {
-            created = withSlot(cloud, () -> createOrAdopt(plan, attempts, progress, stop));
+            created = withSlot(cloud, () -> {
+                try (VmWatch.Creating call = watch.creating(cloud)) {
+                    return createOrAdopt(plan, attempts, progress, stop);
+                }
+            });
         } catch (Stopped e) {
             journal.failed(intent, e.getMessage());
             return new Made(outcome(plan, VmOutcome.Result.FAILED, VmStatus.TERMINATED, e.getMessage(), attempts[0]),

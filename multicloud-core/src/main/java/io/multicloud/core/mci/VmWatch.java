@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -31,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * of the age of the youngest wait (5 ms to 2 s), so a VM that boots in 200 ms is seen within
  * about 30 ms of it and a long wait asks every 2 s; and never sooner than the time the last
  * round took, so that listings never take more than half a thread however busy the machine; and
- * never within 5 ms of a new wait, so that one round serves a burst of creates in step with their boots. A VM
+ * never within 5 ms of a new wait. The first round for a burst of creates waits until the
+ * burst's create calls have all returned (up to 2 s; see {@link #creating}), so that it is in
+ * step with the boot of the burst's last VM: a round taken while some creates were still under
+ * way sampled their VMs' boots a few ms short in every round, and saw them one round late. A VM
  * the listing does not show yet is waited for (clouds list a new VM late); a VM waited for to be
  * gone is gone when the listing no longer shows it, or shows it TERMINATED. A listing that fails with a retryable error is tried again in
  * the next round; five in a row, or any other error, fail the waits of that round.
@@ -43,11 +48,37 @@ final class VmWatch {
     private static final int FAILURES_IN_A_ROW = 5;
 
     private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> creating = new ConcurrentHashMap<>();
     private final Map<String, List<Vm>> lastListing = new ConcurrentHashMap<>();
 
     /** The MCI VMs a connection listed in its latest round, if it had one. */
     Optional<List<Vm>> lastListing(String connection) {
         return Optional.ofNullable(lastListing.get(connection));
+    }
+
+    /** A VM create call under way on a connection; closing it says the call has returned (or failed). */
+    interface Creating extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Tells the watch that a VM create call starts on the connection, so that the first round of a
+     * burst waits for the burst's other calls (close it when the call has returned, before waiting).
+     */
+    Creating creating(Cloud cloud) {
+        String connection = cloud.config().name();
+        AtomicInteger count = creating.computeIfAbsent(connection, k -> new AtomicInteger());
+        count.incrementAndGet();
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true) && count.decrementAndGet() == 0) {
+                Poller poller = pollers.get(connection);
+                if (poller != null) {
+                    poller.wake();
+                }
+            }
+        };
     }
 
     /** Waits until the VM has the status; FAILED ends a wait for another status with a ConflictException. */
@@ -82,7 +113,8 @@ final class VmWatch {
         if (stop != null) {
             stop.watch(waiter.result);
         }
-        pollers.compute(cloud.config().name(), (k, p) -> p == null || p.finished() ? new Poller(k, lastListing) : p)
+        pollers.compute(cloud.config().name(), (k, p) -> p == null || p.finished()
+                        ? new Poller(k, lastListing, creating.computeIfAbsent(k, c -> new AtomicInteger())) : p)
                 .add(cloud, waiter);
         try {
             return waiter.result.get();
@@ -115,13 +147,25 @@ final class VmWatch {
         private final Condition arrived = lock.newCondition();
         private final List<Waiter> waiters = new ArrayList<>();
         private final Map<String, List<Vm>> lastListing;
+        private final AtomicInteger creating;
         private Cloud cloud;
         private boolean running;
         private boolean finished;
 
-        Poller(String connection, Map<String, List<Vm>> lastListing) {
+        Poller(String connection, Map<String, List<Vm>> lastListing, AtomicInteger creating) {
             this.connection = connection;
             this.lastListing = lastListing;
+            this.creating = creating;
+        }
+
+        /** Re-reads when the next round may start (the creates under way have all returned). */
+        void wake() {
+            lock.lock();
+            try {
+                arrived.signal();
+            } finally {
+                lock.unlock();
+            }
         }
 
         boolean finished() {
@@ -224,17 +268,24 @@ final class VmWatch {
         }
 
         /**
-         * When the next round may start (under the lock): a pause after the last one, and never within
-         * the least pause of the youngest wait's start. The creates of one connection return over
-         * several ms; a round taken at the first return would sample the later VMs' boots a few ms
-         * short in every round, and see them one round late.
+         * When the next round may start (under the lock): a pause after the last one; never within
+         * the least pause of the youngest wait's start; and, while create calls are under way on the
+         * connection and no round has yet answered any of the waits, not before they have returned
+         * (at most the longest pause after the oldest wait). The creates of one connection return
+         * over several ms, or tens on a busy machine; a round taken before the last had returned
+         * sampled its VM's boot a few ms short in every round, and saw it one round late.
          */
         private long nextRound(long lastRound, long lastCost) {
             long now = System.nanoTime();
             long youngest = waiters.stream().mapToLong(Waiter::since).max().orElse(now);
             // An eighth of the youngest wait's age, within 5 ms and 2 s, and never less than the last round took.
             long pause = Math.max(Math.clamp((now - youngest) / 8, MIN_PAUSE_NANOS, MAX_PAUSE_NANOS), lastCost);
-            return Math.max(lastRound + pause, youngest + MIN_PAUSE_NANOS);
+            long next = Math.max(lastRound + pause, youngest + MIN_PAUSE_NANOS);
+            long oldest = waiters.stream().mapToLong(Waiter::since).min().orElse(now);
+            if (creating.get() > 0 && lastRound < oldest) {
+                next = Math.max(next, oldest + MAX_PAUSE_NANOS);
+            }
+            return next;
         }
     }
 }

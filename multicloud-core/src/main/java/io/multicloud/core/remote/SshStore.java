@@ -9,14 +9,19 @@ import io.multicloud.api.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -187,14 +192,30 @@ public final class SshStore {
         }
     }
 
+    /**
+     * Writes through an owner-only temporary file moved into place, so that a reader never sees
+     * half a secret: four file calls (create, write, close, rename); the directories are made only
+     * when the create finds them missing. Making them first on every write (four more calls, each
+     * failing with an exception) made a write cost 0.12 ms of CPU instead of 0.07, and an MCI
+     * writes the keys of 100 connections at once.
+     */
     private void write(Path file, Secret secret) {
+        Path parent = file.getParent();
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid()
+                + "-" + Thread.currentThread().threadId());
+        byte[] bytes = secret.reveal().getBytes(StandardCharsets.UTF_8);
         try {
-            makeOwnerOnlyDirs(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid()
-                    + "-" + Thread.currentThread().threadId());
-            Files.deleteIfExists(temp);
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-            Files.writeString(temp, secret.reveal(), StandardCharsets.UTF_8);
+            try {
+                writeNew(temp, bytes);
+            } catch (FileAlreadyExistsException e) {
+                // Left by a writer of this name that died (same process id and thread id).
+                Files.delete(temp);
+                writeNew(temp, bytes);
+            } catch (NoSuchFileException e) {
+                // The first secret of its directory (or the store was wiped meanwhile).
+                makeOwnerOnlyDirs(parent);
+                writeNew(temp, bytes);
+            }
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -202,6 +223,18 @@ public final class SshStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the SSH store " + dir + ": " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private static void writeNew(Path file, byte[] bytes) throws IOException {
+        try (SeekableByteChannel out = Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(OWNER_FILE))) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
         }
     }
 

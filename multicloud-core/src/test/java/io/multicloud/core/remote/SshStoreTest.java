@@ -38,6 +38,44 @@ class SshStoreTest {
     }
 
     @Test
+    void aStoreWipedWhileInUseIsMadeAgainOwnerOnlyOnTheNextWrite() throws Exception {
+        SshStore store = new SshStore(home.resolve("ssh"));
+        store.putPrivateKey("mock/mars", "multicloud-key", Secret.of(KEY));
+        deleteTree(store.directory());
+
+        store.putPrivateKey("mock/mars", "multicloud-key-2", Secret.of(KEY));
+
+        assertThat(store.privateKey("mock/mars", "multicloud-key-2")).contains(Secret.of(KEY));
+        assertThat(store.hasPrivateKey("mock/mars", "multicloud-key")).isFalse();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.directory()))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aTemporaryFileLeftByADeadWriterOfTheSameNameIsReplaced() throws Exception {
+        SshStore store = new SshStore(home.resolve("ssh"));
+        store.putPrivateKey("mock/mars", "other-key", Secret.of(KEY));
+        Path dir = store.directory().resolve("keys").resolve("mock%2Fmars");
+        // The name this thread's write uses: a process of the same id died while writing with a thread of the same id.
+        Path leftover = dir.resolve("multicloud-key.tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId());
+        Files.writeString(leftover, "half a key");
+
+        store.putPrivateKey("mock/mars", "multicloud-key", Secret.of(KEY));
+
+        assertThat(store.privateKey("mock/mars", "multicloud-key")).contains(Secret.of(KEY));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("other-key", "multicloud-key");
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
     void keysWrittenFromManyVirtualThreadsAreAllKeptAndAnInterruptedWriterStillKeepsItsKey() throws Exception {
         SshStore store = new SshStore(home.resolve("ssh"));
         java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
