@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -277,11 +278,12 @@ final class VmWatch {
          */
         private long nextRound(long lastRound, long lastCost) {
             long now = System.nanoTime();
-            long youngest = waiters.stream().mapToLong(Waiter::since).max().orElse(now);
+            LongSummaryStatistics since = waiters.stream().mapToLong(Waiter::since).summaryStatistics();
+            long youngest = since.getCount() == 0 ? now : since.getMax();
             // An eighth of the youngest wait's age, within 5 ms and 2 s, and never less than the last round took.
             long pause = Math.max(Math.clamp((now - youngest) / 8, MIN_PAUSE_NANOS, MAX_PAUSE_NANOS), lastCost);
             long next = Math.max(lastRound + pause, youngest + MIN_PAUSE_NANOS);
-            long oldest = waiters.stream().mapToLong(Waiter::since).min().orElse(now);
+            long oldest = since.getCount() == 0 ? now : since.getMin();
             if (creating.get() > 0 && lastRound < oldest) {
                 next = Math.max(next, oldest + MAX_PAUSE_NANOS);
             }
